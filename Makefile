@@ -1,0 +1,33 @@
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SEED := seeds/000_f9189766c98bbe8f.txt
+SIZE ?= full
+CORPUS ?= ../shared/corpus/peoples_daily_1998_01/articles.jsonl
+
+.PHONY: install demo test bench lint clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/newsclean fix $(SEED)
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python -m newsclean.bench --size $(SIZE) --corpus $(CORPUS) --out bench-results.json
+
+lint: install
+	$(BIN)/ruff check newsclean tests
+	$(BIN)/ruff format --check newsclean tests
+
+clean:
+	rm -rf $(VENV) build *.egg-info bench-results.json .pytest_cache

@@ -1,0 +1,98 @@
+"""Blocks -> articles.
+
+Structure labels each block with an article number; assemble only groups them, so a filter
+that regroups blocks (reorder) need only change labels and order.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .chardata import DATELINE
+from .model import Article, Block, Kind, Page, Repair, Section
+
+
+def assemble(page: Page, repairs: list[Repair]) -> list[Article]:
+    groups: list[list[Block]] = []
+    label_to_group: dict[int, int] = {}
+    for block in page.blocks:
+        if block.article < 0:
+            if not groups:
+                groups.append([])
+            groups[-1].append(block)
+            continue
+        if block.article not in label_to_group:
+            label_to_group[block.article] = len(groups)
+            groups.append([])
+        groups[label_to_group[block.article]].append(block)
+
+    if not groups and repairs:
+        groups.append([])  # a page whose every block was removed still reports its repairs
+    articles = [_article(page.source, i, blocks) for i, blocks in enumerate(groups)]
+    _attach_repairs(page, groups, articles, repairs)
+    return articles
+
+
+def _article(source: str, index: int, blocks: list[Block]) -> Article:
+    art = Article(source=source, index=index)
+    section = Section(heading=None)
+    art.sections.append(section)
+    flags: list[str] = []
+    for block in blocks:
+        if block.continued_from is not None and art.continued_from is None:
+            art.continued_from = block.continued_from
+        if block.continued_to is not None:
+            art.continued_to = block.continued_to
+        for flag in sorted(block.flags):
+            if flag not in flags:
+                flags.append(flag)
+        kind = block.kind
+        field = {
+            Kind.KICKER: "kicker",
+            Kind.HEADLINE: "title",
+            Kind.SUBTITLE: "subtitle",
+            Kind.JUMP_HEADLINE: "jump_headline",
+        }.get(kind)
+        if field and getattr(art, field) is None and not _has_body(art):
+            setattr(art, field, block.text)
+        elif kind == Kind.BYLINE:
+            art.bylines.append(block.text)
+        elif kind in (Kind.SECTION, Kind.HEADLINE, Kind.SUBTITLE, Kind.KICKER, Kind.JUMP_HEADLINE):
+            section = Section(heading=block.text, heading_block=block.id)
+            art.sections.append(section)
+        elif kind == Kind.MARKER and not block.text:
+            continue
+        else:
+            if art.dateline is None and not _has_body(art):
+                m = DATELINE.match(block.text)
+                if m:
+                    art.dateline = m.group(0).strip()
+            section.paragraphs.append(block.text)
+            section.paragraph_blocks.append(block.id)
+    if len(art.sections) > 1 and not art.sections[0].paragraphs:
+        art.sections.pop(0)
+    art.flags = flags
+    return art
+
+
+def _has_body(art: Article) -> bool:
+    return any(s.paragraphs or s.heading for s in art.sections)
+
+
+def _attach_repairs(page, groups, articles, repairs) -> None:
+    """Give each repair to the article holding its block; removed blocks go to the article
+    of the nearest surviving block before them in the input."""
+    owner: dict[int, int] = {}
+    for gi, blocks in enumerate(groups):
+        for b in blocks:
+            owner[b.id] = gi
+    surviving = sorted(owner)
+    for repair in repairs:
+        if not articles:
+            break
+        bid = repair.blocks[0] if repair.blocks else 0
+        gi = owner.get(bid)
+        if gi is None:
+            pos = bisect_right(surviving, bid) - 1
+            gi = owner[surviving[pos]] if pos >= 0 else owner[surviving[0]] if surviving else 0
+        articles[gi].repairs.append(repair)

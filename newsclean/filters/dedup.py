@@ -1,0 +1,7 @@
+"""(placeholder while the filter is written)"""
+
+NAME = "dedup"
+
+
+def run(page, config):
+    return page, []

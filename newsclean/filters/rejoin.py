@@ -1,0 +1,180 @@
+"""Joins a paragraph cut in two at a column break, and flags cut ends it cannot place.
+
+A join needs both halves in one article, next to each other in reading order (after reorder),
+the first without sentence-final punctuation, and positive evidence that the second goes on
+mid-sentence: it opens with a mark that cannot start a sentence, or a lone character before a
+comma, or the characters across the seam form a word seen elsewhere on the page (the page
+is its own dictionary: 面向基|层 -> 基层, 乱占|耕地 -> 乱占耕地).
+
+>>> from newsclean import clean
+>>> r = clean("# 题\\n\\n整体设计了面向群众、面向基\\n\\n层“三个面向”体系。基层治理。", only=("structure", "rejoin"))
+>>> r.articles[0].paragraphs()
+['整体设计了面向群众、面向基层“三个面向”体系。基层治理。']
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..chardata import DATELINE, ENDS_BRACKETED, ENDS_SENTENCE, NON_OPENING
+from ..config import Config
+from ..model import Block, Kind, Page, Repair
+
+NAME = "rejoin"
+
+CLAUSE_END = regex.compile(r"[，、；：,;:—]\s*$")
+LONE_CHAR_THEN_PUNCT = regex.compile(r"^\p{Han}[，、,；;‘’“”（(]")
+# openings that begin a paragraph: quotes, bullets, dates, enumerations, datelines
+PARAGRAPH_OPENER = regex.compile(
+    r"^(?:[“「『【〔《□■▲●◆◇]"
+    r"|[0-9０-９]{1,4}\s*[年月日.．、]"
+    r"|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]"
+    r"|[一二三四五六七八九十]{1,3}、"
+    r"|(?:第[一二三四五六七八九十]{1,3}|首先|其次|此外|另外|同时|目前|据悉|据了解|记者|近日|今年|去年)"
+    r")"
+)
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(ENDS_SENTENCE.search(text) or ENDS_BRACKETED.search(text))
+
+
+def starts_mid_sentence(text: str) -> bool:
+    """Whether a paragraph plainly begins inside a sentence cut off elsewhere."""
+    t = text.lstrip()
+    return bool(t) and (t[0] in NON_OPENING or bool(LONE_CHAR_THEN_PUNCT.match(t)))
+
+
+def _seam_seen_elsewhere(left: str, right: str, page_text: str) -> int:
+    """The longest seam n-gram (3 then 2 chars, spanning both sides) found elsewhere on the page."""
+    tail, head = left.rstrip()[-2:], right.lstrip()[:2]
+    for n in (3, 2):
+        for k in range(1, n):
+            a, b = tail[-k:], head[: n - k]
+            if len(a) != k or len(b) != n - k:
+                continue
+            gram = a + b
+            if not regex.fullmatch(r"\p{Han}+", gram):
+                continue
+            # the seam itself is never in the page text (a blank line separates it)
+            if gram in page_text:
+                return n
+    return 0
+
+
+def join_confidence(left: Block, right: Block, page_text: str) -> float:
+    a, b = left.text.rstrip(), right.text.lstrip()
+    if not a or not b or ends_sentence(a):
+        return 0.0
+    score = 0.35
+    if CLAUSE_END.search(a):
+        score += 0.2
+    if b[0] in NON_OPENING:
+        score += 0.45
+    elif LONE_CHAR_THEN_PUNCT.match(b):
+        score += 0.4
+    elif PARAGRAPH_OPENER.match(b) or DATELINE.match(b):
+        score -= 0.4
+    seam = _seam_seen_elsewhere(a, b, page_text)
+    score += 0.3 if seam == 3 else 0.15 if seam == 2 else 0.0
+    return max(0.0, min(score, 0.99))
+
+
+def _join_text(a: str, b: str) -> str:
+    a, b = a.rstrip(), b.lstrip()
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return f"{a} {b}"
+    return a + b
+
+
+def run(page: Page, config: Config) -> tuple[Page, list[Repair]]:
+    blocks = list(page.blocks)
+    repairs: list[Repair] = []
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == Kind.PARAGRAPH
+            and block.kind == Kind.PARAGRAPH
+            and prev.article == block.article
+            and prev.continued_to is None
+            and block.continued_from is None
+        ):
+            confidence = join_confidence(prev, block, page.text)
+            if confidence >= config.rejoin_threshold:
+                joined = prev.with_(
+                    text=_join_text(prev.text, block.text),
+                    spans=prev.spans + block.spans,
+                    flags=(prev.flags | block.flags) - {"truncated_end", "truncated_start"},
+                )
+                repairs.append(
+                    page.repair(
+                        NAME,
+                        "joined",
+                        [prev, block],
+                        f"column_break: {prev.text[-6:]}|{block.text[:6]} read as one sentence",
+                        before=prev.text + block.text,
+                        after=joined.text,
+                        confidence=confidence,
+                    )
+                )
+                out[-1] = joined
+                continue
+            if confidence >= 0.4:
+                repairs.append(
+                    page.repair(
+                        NAME,
+                        "flagged",
+                        [prev, block],
+                        f"possible_split: {prev.text[-6:]}|{block.text[:6]} may be one sentence "
+                        f"(confidence {confidence:.2f} below {config.rejoin_threshold})",
+                        before="",
+                        after="",
+                        confidence=confidence,
+                    )
+                )
+        out.append(block)
+    return page.with_blocks(_flag_cut_ends(page, out, repairs)), repairs
+
+
+def _flag_cut_ends(page: Page, blocks: list[Block], repairs: list[Repair]) -> list[Block]:
+    """Mark paragraphs left cut off at either end, with no partner found on the page."""
+    out = []
+    for i, b in enumerate(blocks):
+        if b.kind != Kind.PARAGRAPH:
+            out.append(b)
+            continue
+        flags = set()
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        last_of_article = nxt is None or nxt.article != b.article
+        if (
+            not ends_sentence(b.text)
+            and b.continued_to is None
+            and (last_of_article or nxt.kind == Kind.PARAGRAPH and len(b.text) >= 20)
+        ):
+            flags.add("truncated_end")
+        if starts_mid_sentence(b.text) and b.continued_from is None:
+            flags.add("truncated_start")
+        new = flags - b.flags
+        if new:
+            for flag in sorted(new):
+                repairs.append(
+                    page.repair(
+                        NAME,
+                        "flagged",
+                        [b],
+                        f"{flag}: "
+                        + (
+                            f"ends without sentence punctuation: …{b.text[-8:]}"
+                            if flag == "truncated_end"
+                            else f"starts mid-sentence: {b.text[:8]}…"
+                        ),
+                        before="",
+                        after="",
+                        confidence=0.8,
+                    )
+                )
+            b = b.flagged(*new)
+        out.append(b)
+    return out

@@ -1,0 +1,159 @@
+"""Finds headlines, kickers, subtitles, jump headlines, bylines and sections, and labels articles.
+
+Markdown headings are read by relative level: the top level on the page is the headline; the
+next level is a kicker directly above a headline, a subtitle directly below one, the jump
+headline of a continued piece when a continuation marker follows it, and otherwise a headline
+(when a byline or dateline follows) or a section heading.  Plain OCR headlines (short lines
+without sentence punctuation) are grouped the same way.  No text changes here, so this filter
+records no repairs.
+
+>>> from newsclean import parse
+>>> from newsclean.config import Config
+>>> page, _ = run(parse("## 引题\\n\\n# 标题\\n\\n## 副题\\n\\n正文。"), Config())
+>>> [b.kind.value for b in page.blocks]
+['kicker', 'headline', 'subtitle', 'paragraph']
+"""
+
+from __future__ import annotations
+
+from ..chardata import (
+    BYLINE,
+    CONTINUED_FROM_VERBS,
+    DATELINE,
+    MARKER_AT_START,
+    MARKER_ONLY,
+)
+from ..config import Config
+from ..model import Block, Kind, Page, Repair
+
+NAME = "structure"
+
+# a lone plain-OCR heading this long is a headline rather than a section heading
+SECTION_MAX_CHARS = 12
+
+
+def continuation_verb(block: Block) -> str | None:
+    """The verb of a continuation marker the block is, or starts with (上接, 下转, ...)."""
+    m = MARKER_ONLY.match(block.text) or (
+        MARKER_AT_START.match(block.text) if block.kind == Kind.PARAGRAPH else None
+    )
+    return m.group("verb") if m else None
+
+
+def _opens_article_body(block: Block | None) -> bool:
+    if block is None:
+        return False
+    if block.kind == Kind.BYLINE:
+        return True
+    return block.kind == Kind.PARAGRAPH and bool(DATELINE.match(block.text))
+
+
+def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
+    levels = [b.level for b in blocks if b.level > 0]
+    if not levels:
+        return blocks
+    top = min(levels)
+    out = list(blocks)
+    for i, b in enumerate(out):
+        if b.level == 0:
+            continue
+        if MARKER_ONLY.match(b.text):
+            out[i] = b.with_(kind=Kind.MARKER)
+            continue
+        rel = b.level - top
+        out[i] = b.with_(kind=Kind.HEADLINE if rel == 0 else Kind.SECTION)
+    for i, b in enumerate(out):
+        if b.level == 0 or b.level - top != 1 or b.kind == Kind.MARKER:
+            continue
+        prev = out[i - 1] if i > 0 else None
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is not None and nxt.kind == Kind.HEADLINE and nxt.level == top:
+            kind = Kind.KICKER
+        elif prev is not None and prev.kind == Kind.HEADLINE and prev.level == top:
+            kind = Kind.SUBTITLE
+        elif nxt is not None and (nxt.kind == Kind.MARKER or continuation_verb(nxt)):
+            kind = Kind.JUMP_HEADLINE
+        elif _opens_article_body(nxt):
+            kind = Kind.HEADLINE
+        else:
+            kind = Kind.SECTION
+        out[i] = b.with_(kind=kind)
+    return out
+
+
+def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
+    """Plain OCR: runs of short unpunctuated lines (level 0 headlines from the parser)."""
+    out = list(blocks)
+    i = 0
+    while i < len(out):
+        if not (out[i].kind == Kind.HEADLINE and out[i].level == 0):
+            i += 1
+            continue
+        j = i
+        while j < len(out) and out[j].kind == Kind.HEADLINE and out[j].level == 0:
+            j += 1
+        group = out[i:j]
+        nxt = out[j] if j < len(out) else None
+        if nxt is not None and (MARKER_ONLY.match(nxt.text) or continuation_verb(nxt)):
+            kinds = [Kind.KICKER] * (len(group) - 1) + [Kind.JUMP_HEADLINE]
+        elif len(group) == 1:
+            lone = group[0]
+            is_headline = i == 0 or _opens_article_body(nxt) or len(lone.text) > SECTION_MAX_CHARS
+            kinds = [Kind.HEADLINE if is_headline else Kind.SECTION]
+        else:
+            main = max(range(len(group)), key=lambda k: (len(group[k].text.lstrip("—-")), -k))
+            if group[main].text.startswith(("—", "-")):
+                main = 0
+            kinds = [
+                Kind.KICKER if k < main else Kind.HEADLINE if k == main else Kind.SUBTITLE
+                for k in range(len(group))
+            ]
+        for k, kind in enumerate(kinds):
+            out[i + k] = group[k].with_(kind=kind)
+        i = j
+    return out
+
+
+def _classify_lines(blocks: list[Block]) -> list[Block]:
+    out = []
+    for b in blocks:
+        if b.kind == Kind.PARAGRAPH:
+            if MARKER_ONLY.match(b.text):
+                b = b.with_(kind=Kind.MARKER)
+            elif "\n" not in b.text and BYLINE.match(b.text):
+                b = b.with_(kind=Kind.BYLINE)
+        out.append(b)
+    return out
+
+
+def label_articles(blocks: list[Block]) -> list[Block]:
+    """Give every block an article number; anchors are headline groups and 上接 pieces."""
+    out: list[Block] = []
+    article = -1
+    prev: Block | None = None
+    for b in blocks:
+        starts = False
+        if b.kind in (Kind.KICKER, Kind.JUMP_HEADLINE):
+            starts = True
+        elif b.kind == Kind.HEADLINE:
+            starts = prev is None or prev.kind != Kind.KICKER
+        elif b.kind in (Kind.MARKER, Kind.PARAGRAPH):
+            verb = continuation_verb(b)
+            starts = verb in CONTINUED_FROM_VERBS and (
+                prev is None or prev.kind not in (Kind.JUMP_HEADLINE, Kind.KICKER, Kind.HEADLINE)
+            )
+        if starts or article < 0:
+            article += 1
+        out.append(b.with_(article=article))
+        prev = b
+    return out
+
+
+def run(page: Page, config: Config) -> tuple[Page, list[Repair]]:
+    blocks = list(page.blocks)
+    blocks = _classify_lines(blocks)
+    if page.style == "markdown":
+        blocks = _classify_markdown_headings(blocks)
+    else:
+        blocks = _classify_plain_headings(blocks)
+    return page.with_blocks(label_articles(blocks)), []

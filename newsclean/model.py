@@ -1,0 +1,213 @@
+"""The document model: a page is a list of blocks; filters return new pages plus repairs.
+
+Blocks keep their identity (``id``, the input order) and the input spans they came from, so
+repairs, diffs and the conservation check can all point back at the input text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from functools import cached_property
+
+
+class Kind(StrEnum):
+    HEADLINE = "headline"
+    KICKER = "kicker"
+    SUBTITLE = "subtitle"
+    JUMP_HEADLINE = "jump_headline"
+    SECTION = "section"
+    BYLINE = "byline"
+    MARKER = "marker"
+    PARAGRAPH = "paragraph"
+
+
+HEADING_KINDS = frozenset({Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE, Kind.JUMP_HEADLINE})
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of the page: a heading, byline, marker or paragraph.
+
+    ``text`` is the content with markup (``#``, ``□``, indents) stripped; ``markup`` is the
+    prefix the input carried, kept so the parser round-trips.  ``spans`` are the input ranges
+    the block covers (several after a join).
+    """
+
+    id: int
+    kind: Kind
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    markup: str = ""
+    level: int = 0
+    article: int = -1
+    flags: frozenset[str] = frozenset()
+    continued_from: int | str | None = None
+    continued_to: int | str | None = None
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+    def with_(self, **changes) -> Block:
+        return replace(self, **changes)
+
+    def flagged(self, *names: str) -> Block:
+        return replace(self, flags=self.flags | frozenset(names))
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A record of one change (or, with action ``flagged``, one doubtful spot left alone).
+
+    ``before``/``after`` hold the exact text replaced, so that input = output - after + before
+    holds character for character (whitespace aside); that is what the conservation test checks.
+    """
+
+    filter: str
+    action: str
+    reason: str
+    before: str
+    after: str
+    confidence: float
+    blocks: tuple[int, ...]
+    offset: int
+    line: int = 0
+
+    @property
+    def changes_text(self) -> bool:
+        return self.action != "flagged"
+
+    def where(self) -> str:
+        ids = ",".join(str(b) for b in self.blocks)
+        return f"line {self.line}, block {ids}" if self.line else f"block {ids}"
+
+    def to_dict(self) -> dict:
+        return {
+            "filter": self.filter,
+            "action": self.action,
+            "where": self.where(),
+            "line": self.line,
+            "offset": self.offset,
+            "blocks": list(self.blocks),
+            "reason": self.reason,
+            "before": self.before,
+            "after": self.after,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(frozen=True)
+class Page:
+    """A decoded input page and its blocks in current reading order."""
+
+    source: str
+    text: str
+    blocks: tuple[Block, ...]
+    style: str = "markdown"  # or "plain"
+
+    def with_blocks(self, blocks) -> Page:
+        return replace(self, blocks=tuple(blocks))
+
+    @cached_property
+    def _line_starts(self) -> tuple[int, ...]:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return tuple(starts)
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self._line_starts, offset)
+
+    def repair(
+        self,
+        filter: str,
+        action: str,
+        blocks,
+        reason: str,
+        before: str,
+        after: str,
+        confidence: float = 1.0,
+    ) -> Repair:
+        """Build a repair record located at the first of ``blocks``."""
+        blocks = tuple(blocks)
+        offset = blocks[0].start if blocks else 0
+        return Repair(
+            filter=filter,
+            action=action,
+            reason=reason,
+            before=before,
+            after=after,
+            confidence=confidence,
+            blocks=tuple(b.id for b in blocks),
+            offset=offset,
+            line=self.line_of(offset),
+        )
+
+
+@dataclass
+class Section:
+    heading: str | None
+    paragraphs: list[str] = field(default_factory=list)
+    heading_block: int | None = None
+    paragraph_blocks: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    source: str
+    index: int
+    title: str | None = None
+    kicker: str | None = None
+    subtitle: str | None = None
+    jump_headline: str | None = None
+    bylines: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    continued_from: int | str | None = None
+    continued_to: int | str | None = None
+    sections: list[Section] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+
+    def paragraphs(self) -> list[str]:
+        return [p for s in self.sections for p in s.paragraphs]
+
+    def to_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "index": self.index,
+            "title": self.title,
+            "kicker": self.kicker,
+            "subtitle": self.subtitle,
+            "jump_headline": self.jump_headline,
+            "bylines": list(self.bylines),
+            "dateline": self.dateline,
+            "continued_from": self.continued_from,
+            "continued_to": self.continued_to,
+            "sections": [
+                {"heading": s.heading, "paragraphs": list(s.paragraphs)} for s in self.sections
+            ],
+            "flags": list(self.flags),
+            "repairs": [r.to_dict() for r in self.repairs],
+        }
+
+
+@dataclass
+class Result:
+    """What :func:`newsclean.clean` returns for one page."""
+
+    page: Page
+    articles: list[Article]
+    repairs: list[Repair]
+
+    @property
+    def changed(self) -> bool:
+        return any(r.changes_text for r in self.repairs)

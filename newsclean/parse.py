@@ -1,0 +1,194 @@
+"""Raw page text -> blocks.  The only code that splits raw text.
+
+Two input styles are understood:
+
+* ``markdown`` (layout or VLM OCR): blocks are separated by blank lines, ``#`` marks headings,
+  ``□`` bylines.
+* ``plain`` (line OCR): hard-wrapped lines, paragraphs open with the full-width indent ``　　``
+  or follow a blank line; headlines are short lines without sentence punctuation.
+
+Every block records the input span it came from and the markup stripped from it, so the
+page can be rebuilt from its blocks (whitespace aside); ``tests/test_parse.py`` checks that.
+"""
+
+from __future__ import annotations
+
+import statistics
+import unicodedata
+
+import regex
+
+from .chardata import BYLINE, BYLINE_MARK, DATELINE, FURNITURE, MARKER_ONLY
+from .model import Block, Kind, Page
+
+HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+BARE_HEADING = regex.compile(r"^(#{1,6})[ \t]*$")
+INDENT = regex.compile(r"^(?:[\u3000\t]|[ \u00a0]{2,})+")
+BYLINE_PREFIX = regex.compile(rf"^[{BYLINE_MARK}][ \t\u3000]*")
+# punctuation that a headline does not carry (it may carry quotes, dashes and spaces)
+SENTENCE_PUNCT = regex.compile(r"[，。；：？！、,;:?!]")
+
+
+def decode_newlines(text: str) -> str:
+    """Normalise a decoded page: drop a BOM, make CRLF/CR line ends LF."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _lines(text: str):
+    """Yield (start, end, line) for each line of text (end excludes the newline)."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line), line
+        pos += len(line) + 1
+
+
+def detect_style(text: str) -> str:
+    lines = [ln for _, _, ln in _lines(text) if ln.strip()]
+    if not lines:
+        return "markdown"
+    if any(HEADING.match(ln) for ln in lines):
+        return "markdown"
+    lengths = [len(ln.strip()) for ln in lines]
+    blank_separated = text.count("\n\n") >= len(lines) * 0.6
+    if blank_separated and statistics.median(lengths) > 30:
+        return "markdown"
+    return "plain" if statistics.median(lengths) <= 40 else "markdown"
+
+
+def parse(text: str, source: str = "<string>", style: str | None = None) -> Page:
+    text = decode_newlines(text)
+    style = style or detect_style(text)
+    blocks = _parse_markdown(text) if style == "markdown" else _parse_plain(text)
+    return Page(source=source, text=text, blocks=tuple(blocks), style=style)
+
+
+def _block(bid: int, kind: Kind, text: str, start: int, end: int, markup: str = "", level: int = 0):
+    return Block(
+        id=bid,
+        kind=kind,
+        text=unicodedata.normalize("NFC", text),
+        spans=((start, end),),
+        markup=markup,
+        level=level,
+    )
+
+
+def _single_line_block(bid: int, start: int, end: int, line: str) -> Block | None:
+    """A heading or byline line, which stands as a block of its own; None for body text."""
+    stripped = line.strip()
+    if m := HEADING.match(stripped):
+        level = len(m.group(1))
+        kind = Kind.HEADLINE if level == 1 else Kind.SUBTITLE if level == 2 else Kind.SECTION
+        return _block(bid, kind, m.group(2).strip(), start, end, markup=m.group(1), level=level)
+    if m := BYLINE_PREFIX.match(stripped):
+        rest = stripped[m.end() :].strip()
+        if rest and len(rest) <= 60 and not SENTENCE_PUNCT.search(rest):
+            return _block(bid, Kind.BYLINE, rest, start, end, markup=m.group(0).strip())
+    return None
+
+
+def _parse_markdown(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    para: list[tuple[int, int, str]] = []
+
+    def flush():
+        if para:
+            body = "\n".join(ln.strip() for _, _, ln in para)
+            blocks.append(_block(len(blocks), Kind.PARAGRAPH, body, para[0][0], para[-1][1]))
+            para.clear()
+
+    for start, end, line in _lines(text):
+        if not line.strip() or BARE_HEADING.match(line.strip()):
+            flush()
+            continue
+        single = _single_line_block(0, start, end, line)
+        if single is not None:
+            flush()
+            blocks.append(single.with_(id=len(blocks)))
+        else:
+            para.append((start, end, line))
+    flush()
+    return blocks
+
+
+def _is_standalone_line(body: str) -> bool:
+    """Lines that are never part of a wrapped paragraph: markers, bylines, page furniture."""
+    if MARKER_ONLY.match(body):
+        return True
+    if BYLINE_PREFIX.match(body) or BYLINE.match(body):
+        return True
+    return any(p.match(body) for _, p in FURNITURE)
+
+
+def _parse_plain(text: str) -> list[Block]:
+    rows = [(s, e, ln) for s, e, ln in _lines(text)]
+    bodies = []
+    for s, _e, ln in rows:
+        m = INDENT.match(ln)
+        indent = m.group(0) if m else ""
+        bodies.append((indent, ln[len(indent) :].rstrip()))
+    lengths = [len(b) for ind, b in bodies if b and not ind]
+    width = sorted(lengths)[int(len(lengths) * 0.8)] if lengths else 0
+    uses_indent = sum(1 for ind, b in bodies if ind and b) >= 2
+
+    def headline_like(i: int) -> bool:
+        indent, body = bodies[i]
+        if not body or indent or SENTENCE_PUNCT.search(body) or DATELINE.match(body):
+            return False
+        return len(body) <= 40 and (len(body) < width * 0.9 or width < 8)
+
+    def ends_paragraph(i: int) -> bool:
+        """Whether line i closes its paragraph, so the next line may start a new block."""
+        if i < 0:
+            return True
+        indent, body = bodies[i]
+        if not body or standalone[i] or candidate[i]:
+            return True
+        ends = body[-1] in "。！？…!?”’」』）)"
+        return ends and (len(body) < width * 0.9 or not uses_indent)
+
+    candidate = [headline_like(i) for i in range(len(rows))]
+    standalone = [bool(b) and _is_standalone_line(b) for _, b in bodies]
+
+    def next_opens(i: int) -> bool:
+        if i + 1 >= len(rows):
+            return True
+        indent, body = bodies[i + 1]
+        return not body or bool(indent) or candidate[i + 1] or standalone[i + 1]
+
+    blocks: list[Block] = []
+    current: list[int] = []
+
+    def flush():
+        if not current:
+            return
+        first, last = current[0], current[-1]
+        body = "\n".join(bodies[i][1].strip() for i in current)
+        markup = bodies[first][0]
+        blocks.append(
+            _block(len(blocks), Kind.PARAGRAPH, body, rows[first][0], rows[last][1], markup)
+        )
+        current.clear()
+
+    for i, (start, end, line) in enumerate(rows):
+        indent, body = bodies[i]
+        if not body:
+            flush()
+            continue
+        own_line = standalone[i] or (candidate[i] and ends_paragraph(i - 1) and next_opens(i))
+        if own_line:
+            flush()
+            single = _single_line_block(len(blocks), start, end, body)
+            if single is None:
+                kind = Kind.HEADLINE if candidate[i] and not standalone[i] else Kind.PARAGRAPH
+                single = _block(len(blocks), kind, body.strip(), start, end, indent)
+            blocks.append(single)
+            continue
+        new_paragraph = bool(indent) or (not uses_indent and ends_paragraph(i - 1) and current)
+        if new_paragraph:
+            flush()
+        current.append(i)
+    flush()
+    return blocks
