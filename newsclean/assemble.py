@@ -55,11 +55,14 @@ def _article(source: str, index: int, blocks: list[Block]) -> Article:
         }.get(kind)
         if field and getattr(art, field) is None and not _has_body(art):
             setattr(art, field, block.text)
+            art.layout.append((field, block.text))
         elif kind == Kind.BYLINE:
             art.bylines.append(block.text)
-        elif kind in (Kind.SECTION, Kind.HEADLINE, Kind.SUBTITLE, Kind.KICKER, Kind.JUMP_HEADLINE):
+            art.layout.append(("byline", block.text))
+        elif field or kind == Kind.SECTION:
             section = Section(heading=block.text, heading_block=block.id)
             art.sections.append(section)
+            art.layout.append(("section", block.text))
         elif kind == Kind.MARKER and not block.text:
             continue
         else:
@@ -69,6 +72,7 @@ def _article(source: str, index: int, blocks: list[Block]) -> Article:
                     art.dateline = m.group(0).strip()
             section.paragraphs.append(block.text)
             section.paragraph_blocks.append(block.id)
+            art.layout.append(("paragraph", block.text))
     if len(art.sections) > 1 and not art.sections[0].paragraphs:
         art.sections.pop(0)
     art.flags = flags

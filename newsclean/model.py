@@ -176,6 +176,8 @@ class Article:
     sections: list[Section] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
+    # (role, text) in reading order, for renderers that keep the page's order (Markdown)
+    layout: list[tuple[str, str]] = field(default_factory=list)
 
     def paragraphs(self) -> list[str]:
         return [p for s in self.sections for p in s.paragraphs]

@@ -14,7 +14,6 @@ page can be rebuilt from its blocks (whitespace aside); ``tests/test_parse.py`` 
 from __future__ import annotations
 
 import statistics
-import unicodedata
 
 import regex
 
@@ -45,16 +44,16 @@ def _lines(text: str):
 
 
 def detect_style(text: str) -> str:
-    lines = [ln for _, _, ln in _lines(text) if ln.strip()]
-    if not lines:
+    """``markdown`` when the page has headings or one line per block, ``plain`` when it is
+    hard-wrapped into short lines."""
+    rows = [ln.strip() for _, _, ln in _lines(text)]
+    lines = [ln for ln in rows if ln]
+    if not lines or any(HEADING.match(ln) for ln in lines):
         return "markdown"
-    if any(HEADING.match(ln) for ln in lines):
+    wrapped = sum(1 for a, b in zip(rows, rows[1:]) if a and b)
+    if wrapped == 0:
         return "markdown"
-    lengths = [len(ln.strip()) for ln in lines]
-    blank_separated = text.count("\n\n") >= len(lines) * 0.6
-    if blank_separated and statistics.median(lengths) > 30:
-        return "markdown"
-    return "plain" if statistics.median(lengths) <= 40 else "markdown"
+    return "plain" if statistics.median(len(ln) for ln in lines) <= 40 else "markdown"
 
 
 def parse(text: str, source: str = "<string>", style: str | None = None) -> Page:
@@ -68,7 +67,7 @@ def _block(bid: int, kind: Kind, text: str, start: int, end: int, markup: str = 
     return Block(
         id=bid,
         kind=kind,
-        text=unicodedata.normalize("NFC", text),
+        text=text,
         spans=((start, end),),
         markup=markup,
         level=level,
@@ -125,7 +124,7 @@ def _is_standalone_line(body: str) -> bool:
 def _parse_plain(text: str) -> list[Block]:
     rows = [(s, e, ln) for s, e, ln in _lines(text)]
     bodies = []
-    for s, _e, ln in rows:
+    for _s, _e, ln in rows:
         m = INDENT.match(ln)
         indent = m.group(0) if m else ""
         bodies.append((indent, ln[len(indent) :].rstrip()))
@@ -137,7 +136,7 @@ def _parse_plain(text: str) -> list[Block]:
         indent, body = bodies[i]
         if not body or indent or SENTENCE_PUNCT.search(body) or DATELINE.match(body):
             return False
-        return len(body) <= 40 and (len(body) < width * 0.9 or width < 8)
+        return len(body) <= 40
 
     def ends_paragraph(i: int) -> bool:
         """Whether line i closes its paragraph, so the next line may start a new block."""
@@ -172,7 +171,7 @@ def _parse_plain(text: str) -> list[Block]:
         )
         current.clear()
 
-    for i, (start, end, line) in enumerate(rows):
+    for i, (start, end, _line) in enumerate(rows):
         indent, body = bodies[i]
         if not body:
             flush()

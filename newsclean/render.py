@@ -12,24 +12,30 @@ def continuation_line(verb: str, page: int | str) -> str:
     return f"（{verb}第{page}版）" if isinstance(page, int) else f"（{verb}{page}版）"
 
 
+HEADING_ROLES = ("kicker", "title", "subtitle", "jump_headline")
+MARKUP = {
+    "kicker": "## ",
+    "title": "# ",
+    "subtitle": "## ",
+    "jump_headline": "## ",
+    "section": "### ",
+    "byline": "□ ",
+    "paragraph": "",
+}
+
+
 def article_markdown(article: Article) -> str:
-    """One article in the seed's heading conventions, so that parsing it again gives it back."""
+    """One article in the seed's heading conventions, in its reading order, so that parsing
+    the output again gives the same article back."""
     out: list[str] = []
-    if article.kicker:
-        out.append(f"## {article.kicker}")
-    if article.title:
-        out.append(f"# {article.title}")
-    if article.subtitle:
-        out.append(f"## {article.subtitle}")
-    if article.jump_headline:
-        out.append(f"## {article.jump_headline}")
-    if article.continued_from is not None:
+    marker_pending = article.continued_from is not None
+    for role, text in article.layout:
+        if marker_pending and role not in HEADING_ROLES:
+            out.append(continuation_line("上接", article.continued_from))
+            marker_pending = False
+        out.append(MARKUP[role] + text)
+    if marker_pending:
         out.append(continuation_line("上接", article.continued_from))
-    out.extend(f"□ {b}" for b in article.bylines)
-    for section in article.sections:
-        if section.heading:
-            out.append(f"### {section.heading}")
-        out.extend(section.paragraphs)
     if article.continued_to is not None:
         out.append(continuation_line("下转", article.continued_to))
     return "\n\n".join(out)

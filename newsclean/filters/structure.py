@@ -1,7 +1,6 @@
 """Finds headlines, kickers, subtitles, jump headlines, bylines and sections, and labels articles.
 
-Markdown headings are read by relative level: the top level on the page is the headline; the
-next level is a kicker directly above a headline, a subtitle directly below one, the jump
+Markdown headings follow the seed's conventions: ``#`` is a headline; ``##`` is a kicker directly above a headline, a subtitle directly below one, the jump
 headline of a continued piece when a continuation marker follows it, and otherwise a headline
 (when a byline or dateline follows) or a section heading.  Plain OCR headlines (short lines
 without sentence punctuation) are grouped the same way.  No text changes here, so this filter
@@ -49,10 +48,9 @@ def _opens_article_body(block: Block | None) -> bool:
 
 
 def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
-    levels = [b.level for b in blocks if b.level > 0]
-    if not levels:
-        return blocks
-    top = min(levels)
+    # absolute levels, as fix writes them: reading levels relative to the page would make a
+    # page whose output has no "#" headline parse differently the second time
+    top = 1
     out = list(blocks)
     for i, b in enumerate(out):
         if b.level == 0:

@@ -1,0 +1,97 @@
+"""The parser is the only code that splits raw text; it must keep every character."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean.conservation import content_chars
+from newsclean.model import Kind
+from newsclean.parse import detect_style, parse
+
+PLAIN_PAGE = """\
+辽宁因地制宜市域社会治理各具特色
+□本报记者 张国强 韩宇
+　　不仅将住建、民政、人社等16家
+部门服务窗口及公安机关指挥平台纳
+入其中，还连接网格化管理服务等5
+个系统。
+　　“全副武装”的鞍山市社会治理综
+合服务中心，是一个缩影。
+党建引领激发效能
+　　5月25日，鞍山市铁东区山南街道
+乐雪社区网格员巡查时发现问题。
+"""
+
+
+def _round_trip_ok(text: str) -> bool:
+    """Each block's span holds exactly its markup plus its text (whitespace aside)."""
+    page = parse(text)
+    covered = []
+    for b in page.blocks:
+        raw = "".join(page.text[s:e] for s, e in b.spans)
+        assert content_chars(raw) == content_chars(b.markup + b.text), (raw, b)
+        covered.extend(b.spans)
+    # nothing outside the blocks but whitespace
+    rest = list(page.text)
+    for s, e in covered:
+        rest[s:e] = [" "] * (e - s)
+    return "".join(rest).strip() == ""
+
+
+def test_seed_blocks(seed_text):
+    page = parse(seed_text, source="seed")
+    assert page.style == "markdown"
+    assert len(page.blocks) == 83
+    assert page.blocks[0].text == "辽宁因地制宜市域社会治理各具特色"
+    assert page.blocks[0].kind == Kind.HEADLINE
+    bylines = [b.text for b in page.blocks if b.kind == Kind.BYLINE]
+    assert bylines == ["本报记者 张国强 韩宇", "本报记者 张冲", "本报通讯员 常瑞"]
+    assert _round_trip_ok(seed_text)
+
+
+def test_plain_page_blocks():
+    page = parse(PLAIN_PAGE)
+    assert page.style == "plain"
+    texts = [(b.kind.value, b.text.replace("\n", "")) for b in page.blocks]
+    assert texts[0] == ("headline", "辽宁因地制宜市域社会治理各具特色")
+    assert texts[1] == ("byline", "本报记者 张国强 韩宇")
+    assert texts[2][1].startswith("不仅将住建") and texts[2][1].endswith("个系统。")
+    assert texts[3][1].startswith("“全副武装”")
+    assert texts[4] == ("headline", "党建引领激发效能")
+    assert len(texts) == 6
+    assert _round_trip_ok(PLAIN_PAGE)
+
+
+def test_crlf_and_bom():
+    page = parse("\ufeff# 标题\r\n\r\n正文一。\r\n\r\n正文二。\r\n")
+    assert [b.text for b in page.blocks] == ["标题", "正文一。", "正文二。"]
+
+
+def test_detect_style():
+    assert detect_style("# 标题\n\n正文") == "markdown"
+    assert detect_style(PLAIN_PAGE) == "plain"
+    assert detect_style("") == "markdown"
+
+
+han = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
+line = st.one_of(
+    st.text(han, min_size=1, max_size=30),
+    st.builds(
+        lambda h, t: "#" * h + " " + t, st.integers(1, 3), st.text(han, min_size=1, max_size=12)
+    ),
+    st.builds(lambda t: "□ 本报记者 " + t, st.text(han, min_size=2, max_size=3)),
+    st.builds(lambda t: "　　" + t, st.text(han, min_size=1, max_size=20)),
+    st.just(""),
+    st.text(max_size=20),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(line, max_size=30))
+def test_parse_keeps_every_character(lines):
+    text = "\n".join(lines)
+    assert _round_trip_ok(text)
+    page = parse(text)
+    assert all(not regex.search(r"^\s|\s$", b.text) for b in page.blocks if b.text)
