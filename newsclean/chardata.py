@@ -90,17 +90,26 @@ BYLINE = regex.compile(
     r"|文/图|文\s*/|图/|摄影)[\p{Han}\s·、/]{0,40}$"
 )
 
+# newspaper section names printed beside edition numbers (第3版 要闻)
+SECTION_NAMES = "要闻|综合|国内|国际|评论|经济|社会|文化|体育|副刊|法治|专版|地方|理论"
+
 # running heads and page furniture (whole block only)
 FURNITURE = [
     ("page_number", regex.compile(r"^[-—－\s]*[0-9０-９]{1,3}[-—－\s]*$")),
-    ("edition_line", regex.compile(rf"^第\s*{PAGE_NO}\s*版(?:[\s·:：|｜]*\p{{Han}}{{0,10}})?$")),
-    ("edition_line", regex.compile(rf"^{PAGE_NO}\s*版?[\s·:：|｜]*(?:要闻|综合|国内|国际|评论|经济|社会|文化|体育|副刊|法治|专版|地方|理论)(?:新闻)?$")),
+    ("edition_line", regex.compile(
+        rf"^第\s*{PAGE_NO}\s*版(?:[\s·:：|｜]+\p{{Han}}{{1,10}}|(?:{SECTION_NAMES})(?:新闻)?)?$"
+    )),
+    ("edition_line", regex.compile(rf"^{PAGE_NO}\s*版?[\s·:：|｜]*(?:{SECTION_NAMES})(?:新闻)?$")),
     ("running_head", regex.compile(
         r"^(?:\p{Han}{2,8}报\s*)?(?:\d{4}|[０-９]{4})\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日"
         r"\s*(?:星期|周)[一二三四五六日天](?:\s*\p{Han}{0,8}报)?(?:\s*第?\s*" + PAGE_NO + r"\s*版?)?(?:\s*\p{Han}{0,6})?$"
     )),
     ("editor_line", regex.compile(
         r"^(?:(?:本版|责任|美术|版式|图片|文字)?编辑|责编|校对|版式设计|制图|美编)\s*[:：]\s*[\p{Han}\s·、,，]{1,30}$"
+    )),
+    ("editor_line", regex.compile(
+        r"^(?:(?:(?:本版|责任|美术|版式|图片|文字|执行)?(?:编辑|校对)|责编|美编|版式设计|制图|摄影)"
+        r"\s*[:：]\s*[\p{Han}·、,， ]{1,12}?\s*){2,4}$"
     )),
 ]  # fmt: skip
 

@@ -1,7 +1,160 @@
-"""(placeholder while the filter is written)"""
+"""Remove page furniture: running heads, page numbers, edition and editor lines, image references, rules.
+
+A block is furniture only when the whole block is: every line of it matches one of the
+patterns below from start to end.  A sentence that mentions ``第3版`` stays; so does any block
+with sentence punctuation (``。！？；``).  Each removed block is logged with its whole text.
+
+Patterns and where they come from:
+
+* ``chardata.FURNITURE`` (shared with the plain-OCR parser): ``page_number`` (``- 3 -``),
+  ``edition_line`` (``第3版``, ``A2 要闻``), ``running_head`` (``法治日报 2021年11月15日 星期一
+  第3版``), ``editor_line`` (``责任编辑：张三``).
+* here, ``editor_line`` with several roles on one line (``本版编辑：李四 美术编辑：王五``), the
+  form printed at the foot of Chinese dailies, which the shared pattern does not take.
+* here, ``image_reference``: a Markdown image as VLM OCR (MinerU, olmOCR and the like) writes
+  it, ``![](images/abc.jpg)``.  An image whose alt text reads like a caption (Han characters
+  other than a bare 图/图片) is not removed but flagged, since the caption may be the only copy.
+* here, ``horizontal_rule``: a Markdown thematic break (``---``, ``***``, ``___``; CommonMark
+  section 4.1) or a line of box-drawing rule characters.
+
+``edition_line`` is held to a separator after ``版`` unless a section name follows
+(``第3版 要闻``, ``第3版要闻``), so a heading like ``第二版本说明`` is not furniture.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..chardata import FURNITURE
+from .normalize import normalize_text
 
 NAME = "furniture"
 
+CONFIDENCE = 0.95
+_EXACT_CONFIDENCE = 0.99  # image references and rules: no text is lost but a link or a line
+
+_ROLE = r"(?:本版|责任|美术|版式|图片|文字|执行)?(?:编辑|校对)|责编|美编|版式设计|制图|摄影"
+_NAMES = r"[\p{Han}·、,， ]{1,12}?"
+EXTRA = [
+    (
+        "editor_line",
+        regex.compile(rf"^(?:(?:{_ROLE})\s*[:：]\s*{_NAMES}\s*){{2,4}}$"),
+    ),
+    (
+        "horizontal_rule",
+        regex.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|[─━═]{3,})$"),
+    ),
+]
+_IMAGE = regex.compile(r"^(?:!\[(?P<alt>[^\]\n]*)\]\([^)\n]*\)\s*)+$")
+_IMAGE_ALT = regex.compile(r"!\[([^\]\n]*)\]")
+_GENERIC_ALT = regex.compile(
+    r"^\s*(?:图片?|照片|插图|image|img|figure|fig|photo|picture|[\w./-]*\.(?:jpe?g|png|gif|webp))?\s*\d*\s*$",
+    regex.I,
+)
+_SENTENCE = regex.compile(r"[。！？；!?;]")
+# what may follow 版 directly (no separator) in an edition line
+_SECTION_AFTER = regex.compile(
+    r"版(?:要闻|综合|国内|国际|评论|经济|社会|文化|体育|副刊|法治|专版|地方|理论)(?:新闻)?$"
+)
+_MAX_LEN = 80  # furniture is short; longer blocks are not tested at all
+
+
+def _line_kind(line: str) -> str | None:
+    """The furniture kind of one line, or None."""
+    if _IMAGE.match(line):
+        alts = _IMAGE_ALT.findall(line)
+        if all(_GENERIC_ALT.match(a) for a in alts):
+            return "image_reference"
+        return "image_with_caption"
+    if _SENTENCE.search(line):
+        return None
+    for kind, pattern in FURNITURE:
+        if pattern.match(line):
+            if kind == "edition_line" and _bare_edition_tail(line):
+                continue
+            return kind
+    for kind, pattern in EXTRA:
+        if pattern.match(line):
+            return kind
+    return None
+
+
+def _bare_edition_tail(line: str) -> bool:
+    """``第二版本说明``: Han glued to 版 that is not a section name."""
+    i = line.find("版")
+    if i < 0 or i + 1 >= len(line):
+        return False
+    nxt = line[i + 1]
+    return bool(regex.match(r"\p{Han}", nxt)) and not _SECTION_AFTER.search(line)
+
+
+def furniture_kind(text: str) -> str | None:
+    """The furniture kind of a whole block, or None when any line of it is not furniture.
+
+    >>> furniture_kind("法治日报 2021年11月15日 星期一 第3版"), furniture_kind("第3版")
+    ('running_head', 'edition_line')
+    >>> furniture_kind("本版编辑：李四 美术编辑：王五"), furniture_kind("![](images/abc.jpg)")
+    ('editor_line', 'image_reference')
+    >>> print(furniture_kind("详见第3版。"), furniture_kind("第二版本说明"))
+    None None
+    """
+    if len(text) > _MAX_LEN * 4 or ("![" not in text and _SENTENCE.search(text)):
+        return None
+    kinds: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) > _MAX_LEN and not line.startswith("!["):
+            return None
+        kind = _line_kind(line)
+        if kind is None:
+            return None
+        if kind not in kinds:
+            kinds.append(kind)
+    if not kinds:
+        return None
+    if "image_with_caption" in kinds:
+        return "image_with_caption"
+    return "+".join(kinds)
+
+
+def block_kind(text: str) -> str | None:
+    """:func:`furniture_kind` of the text as given or, failing that, as normalize will leave it
+    (``法 治 日 报 …``, ``第３版``), so that a second run over cleaned output finds nothing new."""
+    kind = furniture_kind(text)
+    # normalize keeps sentence punctuation (it only widens ;?!), so such blocks stay non-furniture
+    if kind is None and len(text) <= _MAX_LEN * 2 and not _SENTENCE.search(text):
+        normalized = normalize_text(text)[0]
+        if normalized != text:
+            kind = furniture_kind(normalized)
+    return kind
+
 
 def run(page, config):
-    return page, []
+    blocks, repairs = [], []
+    for block in page.blocks:
+        kind = block_kind(block.text)
+        if kind is None:
+            blocks.append(block)
+            continue
+        if kind == "image_with_caption":
+            reason = "page_furniture: image_with_caption; kept, its alt text may be a caption"
+            repairs.append(page.repair(NAME, "flagged", [block], reason, "", "", 0.5))
+            blocks.append(block)
+            continue
+        exact = kind in ("image_reference", "horizontal_rule")
+        repairs.append(
+            page.repair(
+                NAME,
+                "removed",
+                [block],
+                f"page_furniture: {kind}",
+                before=block.text,
+                after="",
+                confidence=_EXACT_CONFIDENCE if exact else CONFIDENCE,
+            )
+        )
+    if not any(r.action == "removed" for r in repairs):
+        return page, repairs
+    return page.with_blocks(blocks), repairs
