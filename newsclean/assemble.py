@@ -17,20 +17,27 @@ def assemble(page: Page, repairs: list[Repair]) -> list[Article]:
     label_to_group: dict[int, int] = {}
     for block in page.blocks:
         if block.article < 0:
-            if not groups:
+            if not groups or _jumps(groups[-1]):
                 groups.append([])
             groups[-1].append(block)
             continue
-        if block.article not in label_to_group:
-            label_to_group[block.article] = len(groups)
+        group = label_to_group.get(block.article)
+        if group is None or _jumps(groups[group]):
+            label_to_group[block.article] = group = len(groups)
             groups.append([])
-        groups[label_to_group[block.article]].append(block)
+        groups[group].append(block)
 
     if not groups and repairs:
         groups.append([])  # a page whose every block was removed still reports its repairs
     articles = [_article(page.source, i, blocks) for i, blocks in enumerate(groups)]
     _attach_repairs(page, groups, articles, repairs)
     return articles
+
+
+def _jumps(blocks: list[Block]) -> bool:
+    """A piece ends at the block that jumps to another page (下转第N版): an article carries one
+    continued_to, written after its last block, so what follows starts another piece."""
+    return bool(blocks) and blocks[-1].continued_to is not None
 
 
 def _article(source: str, index: int, blocks: list[Block]) -> Article:

@@ -17,7 +17,7 @@ import statistics
 
 import regex
 
-from .chardata import BYLINE, BYLINE_MARK, DATELINE, FURNITURE, MARKER_ONLY
+from .chardata import BYLINE, BYLINE_MARK, DATELINE, FURNITURE, MARKER_AT_END, MARKER_ONLY
 from .model import Block, Kind, Page
 
 HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
@@ -143,12 +143,14 @@ def _parse_plain(text: str) -> list[Block]:
         if i < 0:
             return True
         indent, body = bodies[i]
-        if not body or standalone[i] or candidate[i]:
+        if not body or standalone[i] or candidate[i] or jumps[i]:
             return True
         ends = body[-1] in "。！？…!?”’」』）)"
         return ends and (len(body) < width * 0.9 or not uses_indent)
 
     candidate = [headline_like(i) for i in range(len(rows))]
+    # a line ending in （下转第2版） ends its piece: the next line starts another block
+    jumps = [bool(b) and "版" in b and bool(MARKER_AT_END.search(b)) for _, b in bodies]
     standalone = [bool(b) and _is_standalone_line(b) for _, b in bodies]
 
     def next_opens(i: int) -> bool:
@@ -185,7 +187,9 @@ def _parse_plain(text: str) -> list[Block]:
                 single = _block(len(blocks), kind, body.strip(), start, end, indent)
             blocks.append(single)
             continue
-        new_paragraph = bool(indent) or (not uses_indent and ends_paragraph(i - 1) and current)
+        new_paragraph = bool(indent) or (
+            (not uses_indent or (i > 0 and jumps[i - 1])) and ends_paragraph(i - 1) and current
+        )
         if new_paragraph:
             flush()
         current.append(i)

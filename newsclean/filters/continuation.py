@@ -1,7 +1,298 @@
-"""(placeholder while the filter is written)"""
+"""Continuation markers: cut 上接第一版 / （下转第2版） out of the text and keep the page number.
+
+A marker says where an article jumps to or comes from.  It is page furniture, not a sentence,
+so it is removed from the text and recorded on a block instead: ``continued_from`` for
+上接/接/紧接, ``continued_to`` for 下转/转.  The page is an ``int`` (一, 十二, 12, １２ all
+parse) or a string such as ``"A2"`` for a lettered edition.  The renderer writes the fields
+back as ``（上接第1版）`` / ``（下转第2版）`` lines, which this filter reads again, so a second
+run changes nothing.
+
+Where the number goes:
+
+* a block that is only a marker (``### 上接第一版``, a ``（下转第8版）`` line) is removed; an
+  上接 page goes onto the next block (the first block of the continued piece), a 下转 page
+  onto the block before it (a neighbour in the marker's own article first, when structure
+  has labelled them; an 上接 line between two headings goes to the one before it);
+* a marker at the start or end of a block is trimmed off and its page goes onto that block,
+  except when a paragraph ends with an 上接 marker or starts with a 下转 one: that is a marker
+  line the OCR glued to the wrong paragraph, so the page goes to the neighbour it points at.
+
+What it leaves alone: markers inside a sentence (``见本报第3版``, ``转第三方平台``,
+``接第一批``), a bare 转/接/紧接 glued to the text around it without brackets, a marker line in
+the middle of a paragraph and a marker whose page would contradict one already recorded on the
+same block (these three are ``flagged`` for review), page numbers written in no standard form.
+Only the marker is cut, with the whitespace around it and, at the start of a block, one comma
+or colon after it (``上接第一版，市中级…``); a comma before an end marker is the sentence's.
+
+>>> from newsclean import clean
+>>> text = "## 地毯式清查 穿透式整改\\n\\n上接第一版 市中级人民法院狠抓落实。\\n\\n（下转第二版）\\n"
+>>> page = clean(text, only=("continuation",)).page
+>>> [(b.text, b.continued_from, b.continued_to) for b in page.blocks]
+[('地毯式清查 穿透式整改', None, None), ('市中级人民法院狠抓落实。', 1, 2)]
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..chardata import CONTINUED_FROM_VERBS, FULLWIDTH_TO_ASCII, MARKER_BODY, chinese_number
+from ..model import HEADING_KINDS, Block, Kind, Page, Repair
 
 NAME = "continuation"
 
+FROM, TO = "continued_from", "continued_to"
+# verbs that also occur in running text (转发, 接到, 紧接着): unbracketed, they must stand apart
+BARE_VERBS = frozenset({"转", "接", "紧接"})
+# 版面 版块 版权 版本 版次 版图: words, not a page number's 版
+_NOT_A_PAGE = "(?![面块权本次图])"
+MARK = rf"(?P<open>[（(【])?[ \t\u3000]*{MARKER_BODY}{_NOT_A_PAGE}[ \t\u3000]*(?P<close>[）)】])?"
+ONLY = regex.compile(rf"^\s*{MARK}\s*$")
+# at the start, one comma or colon after the marker is the OCR's separator, and goes with it
+AT_START = regex.compile(rf"^\s*{MARK}\s*(?:[，,：:]\s*)?")
+AT_END = regex.compile(rf"\s*{MARK}\s*$")
+ANYWHERE = regex.compile(MARK)
+# what may stand next to an unbracketed bare verb: nothing, whitespace or punctuation
+APART = regex.compile(r"[\s\p{P}]")
+# standard Chinese numerals: 一 十 十二 二十 一百零五 (not digit-by-digit 一二)
+CHINESE_PAGE = regex.compile(
+    r"^(?:[一二两三四五六七八九]?百[零〇]?)?(?:[一二三四五六七八九]?十)?[一二三四五六七八九]?$"
+)
+LETTERED = regex.compile(r"^[A-Za-z][0-9]{1,2}$")
 
-def run(page, config):
-    return page, []
+
+def page_value(raw: str) -> int | str | None:
+    """The page a marker names: ``一``→1, ``十二``→12, ``１２``→12, ``Ａ２``→``"A2"``.
+
+    None for a form that is not a page number as printed (``一二``, ``0``).
+    """
+    text = raw.translate(FULLWIDTH_TO_ASCII).strip()
+    if LETTERED.match(text):
+        return text.upper()  # as printed: A2, A02
+    if not text.isdigit() and not CHINESE_PAGE.match(text):
+        return None
+    value = chinese_number(text)
+    return value if value else None
+
+
+def _field(verb: str) -> str:
+    return FROM if verb in CONTINUED_FROM_VERBS else TO
+
+
+def _bracketed(m) -> bool:
+    return m.group("open") is not None or m.group("close") is not None
+
+
+def _describe(field: str, value) -> str:
+    return f"continued from page {value}" if field == FROM else f"continued on page {value}"
+
+
+def _start_ok(text: str, m) -> bool:
+    """An unbracketed bare verb at the start must be followed by a break: 接第3版报道 is prose."""
+    if _bracketed(m) or m.group("verb") not in BARE_VERBS:
+        return True
+    end = m.end("page") + 1  # past 版
+    rest = text[end:]
+    return not rest or bool(APART.match(rest))
+
+
+def _end_ok(text: str, m) -> bool:
+    if _bracketed(m) or m.group("verb") not in BARE_VERBS:
+        return True
+    start = m.start("verb")
+    return start == 0 or bool(APART.match(text[start - 1]))
+
+
+class _Plan:
+    """Collects what to do, so a conflict can be refused before anything is changed."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.blocks = list(page.blocks)
+        self.removed: set[int] = set()
+        self.repairs: list[Repair] = []
+
+    def value_on(self, index: int, field: str):
+        return getattr(self.blocks[index], field)
+
+    def assign(self, index: int, field: str, value) -> bool:
+        """Record the page on a block; False if the block already carries another page."""
+        current = self.value_on(index, field)
+        if current is not None and current != value:
+            return False
+        self.blocks[index] = self.blocks[index].with_(**{field: value})
+        return True
+
+
+def run(page: Page, config) -> tuple[Page, list[Repair]]:
+    if not any("版" in b.text for b in page.blocks):
+        return page, []
+    plan = _Plan(page)
+    blocks = page.blocks
+    marker_only = [bool(ONLY.match(b.text)) for b in blocks]
+
+    def neighbour(i: int, step: int) -> int | None:
+        j = i + step
+        while 0 <= j < len(blocks) and (marker_only[j] or j in plan.removed):
+            j += step
+        return j if 0 <= j < len(blocks) else None
+
+    for i, block in enumerate(blocks):
+        if "版" not in block.text:
+            continue
+        if marker_only[i]:
+            _standalone(plan, i, block, neighbour)
+        else:
+            _inline(plan, i, block, neighbour)
+
+    kept = [b for i, b in enumerate(plan.blocks) if i not in plan.removed]
+    if not plan.repairs:
+        return page, []
+    if not any(r.changes_text for r in plan.repairs):
+        return page, plan.repairs
+    return page.with_blocks(kept), plan.repairs
+
+
+def _flag(plan: _Plan, block: Block, marker: str, why: str) -> None:
+    plan.repairs.append(
+        plan.page.repair(
+            NAME,
+            "flagged",
+            [block],
+            f"continuation_marker_kept: {marker} ({why})",
+            marker,
+            marker,
+            0.5,
+        )
+    )
+
+
+def _standalone(plan: _Plan, i: int, block: Block, neighbour) -> None:
+    m = ONLY.match(block.text)
+    marker = block.text.strip()
+    value = page_value(m.group("page"))
+    if value is None:
+        _flag(plan, block, marker, "page number in no standard form")
+        return
+    field = _field(m.group("verb"))
+    target = _standalone_target(plan.page.blocks, i, field, neighbour)
+    if target is None:
+        _flag(plan, block, marker, "no block for it to belong to")
+        return
+    if not plan.assign(target, field, value):
+        _flag(plan, block, marker, f"block {plan.page.blocks[target].id} has another page")
+        return
+    plan.removed.add(i)
+    plan.repairs.append(
+        plan.page.repair(
+            NAME,
+            "removed",
+            [block, plan.page.blocks[target]],
+            f"continuation_marker: {marker} ({_describe(field, value)})",
+            before=block.text,
+            after="",
+            confidence=1.0,
+        )
+    )
+
+
+def _standalone_target(blocks, i: int, field: str, neighbour) -> int | None:
+    """The block a marker line belongs to: for 上接 the next block, for 下转 the one before.
+
+    Two exceptions.  When structure has labelled the blocks, a neighbour of the marker's own
+    article comes first.  And an 上接 line between two headings follows the headings of its
+    own article (as the renderer writes it: ``# 标题`` / ``（上接第1版）``); the heading after
+    it opens the next article, so the line goes to the heading before it.
+    """
+    before, after = neighbour(i, -1), neighbour(i, 1)
+    ahead, behind = (after, before) if field == FROM else (before, after)
+    label = blocks[i].article
+    if label >= 0:
+        for j in (ahead, behind):
+            if j is not None and blocks[j].article == label:
+                return j
+    if (
+        field == FROM
+        and after is not None
+        and before is not None
+        and blocks[after].kind in HEADING_KINDS
+        and blocks[before].kind in HEADING_KINDS
+    ):
+        return before
+    return ahead if ahead is not None else None
+
+
+def _inline(plan: _Plan, i: int, block: Block, neighbour) -> None:
+    text = block.text
+    cuts: list[tuple[int, int, str, str, object, int]] = []  # span, marker, field, value, target
+    handled: list[tuple[int, int]] = []
+    is_paragraph = block.kind == Kind.PARAGRAPH
+
+    def consider(m, at_start: bool) -> None:
+        if not (_start_ok(text, m) if at_start else _end_ok(text, m)):
+            return  # prose such as 接第3版报道: not a marker
+        handled.append((m.start(), m.end()))
+        marker = ANYWHERE.search(m.group(0)).group(0).strip()  # without the separator
+        value = page_value(m.group("page"))
+        if value is None:
+            _flag(plan, block, marker, "page number in no standard form")
+            return
+        field = _field(m.group("verb"))
+        target = i
+        # a paragraph ending in 上接 / opening with 下转 carries a neighbour's marker line
+        if is_paragraph and (field == FROM) != at_start:
+            other = neighbour(i, -1 if at_start else 1)
+            target = other if other is not None else i
+        if not plan.assign(target, field, value):
+            _flag(plan, block, marker, f"block {plan.page.blocks[target].id} has another page")
+            return
+        cuts.append((m.start(), m.end(), marker, field, value, target))
+
+    if (m := AT_START.match(text)) is not None:
+        consider(m, at_start=True)
+    if (m := AT_END.search(text)) is not None and all(m.start() >= e for _, e in handled):
+        consider(m, at_start=False)
+
+    # a marker line or a bracketed marker in the middle: left for a reviewer
+    for m in ANYWHERE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in handled):
+            continue
+        if _own_line(text, m):
+            _flag(plan, block, m.group(0).strip(), "marker line inside a paragraph")
+        elif _bracketed(m):
+            _flag(plan, block, m.group(0).strip(), "marker inside the text")
+
+    if not cuts:
+        return
+    new_text = text
+    for start, end, *_ in sorted(cuts, reverse=True):
+        new_text = new_text[:start] + new_text[end:]
+    for start, end, marker, field, value, target in sorted(cuts):
+        involved = [block] if target == i else [block, plan.page.blocks[target]]
+        plan.repairs.append(
+            plan.page.repair(
+                NAME,
+                "replaced",
+                involved,
+                f"continuation_marker: {marker} ({_describe(field, value)})",
+                before=text[start:end],
+                after="",
+                confidence=1.0 if _cut_is_explicit(marker) else 0.9,
+            )
+        )
+    if new_text.strip():
+        plan.blocks[i] = plan.blocks[i].with_(text=new_text.strip())
+    else:  # nothing but markers: the block goes (its cuts already account for its text)
+        plan.removed.add(i)
+
+
+def _own_line(text: str, m) -> bool:
+    before = text.rfind("\n", 0, m.start())
+    after = text.find("\n", m.end())
+    line = text[before + 1 : after if after >= 0 else len(text)]
+    return bool(line.strip()) and line.strip() == m.group(0).strip()
+
+
+def _cut_is_explicit(marker: str) -> bool:
+    """Bracketed, or with a verb that is never prose (上接, 下转): certain; else 0.9."""
+    m = ANYWHERE.search(marker)
+    return m is not None and (_bracketed(m) or m.group("verb") not in BARE_VERBS)

@@ -1,7 +1,570 @@
-"""(placeholder while the filter is written)"""
+"""Repetition loops: keep one copy of a paragraph or a sentence the OCR decoder repeated.
+
+VLM OCR sometimes loops, writing the same paragraph again and again (the seed has one
+paragraph seven times) or the same phrase within a paragraph.  Two passes, paragraphs only:
+
+* **Within a block.**  A phrase of at least 4 Han characters repeated 3 or more times back to
+  back (``的平安城市的平安城市的平安城市``), or a whole sentence of at least 8 characters
+  repeated 2 or more times back to back (``甲乙丙丁戊己庚辛。甲乙丙丁戊己庚辛。``), is cut back
+  to one copy (a sentence without an end mark counts when its copies end the block).  Short
+  exclamations repeated as a chant (``中国队加油！`` three times) are flagged, not cut.
+* **Across blocks.**  A paragraph whose key (NFKC, whitespace and punctuation removed) equals
+  an earlier paragraph's, or is within ``config.dedup_similarity`` of it by
+  ``rapidfuzz.fuzz.ratio`` and differs only by short runs of a few characters, is removed; the
+  first copy stays.  Exact keys are found by hashing; near copies are looked for only among
+  earlier keys of compatible length.
+
+Copies in another article (both ``article`` labels non-negative and different) are removed
+too, as OCR copies, when there is loop evidence: the paragraph is long
+(``CROSS_ARTICLE_MIN_CHARS``), it sits next to the paragraph it copies or to another copy, or
+only copies follow it to the page end.  A short copy on its own in another article is flagged
+instead: two articles may quote the same sentence.
+
+What it refuses: paragraphs shorter than ``config.dedup_min_chars`` key characters (so
+``（完）``, ``（新华社记者兰红光摄）``), page furniture, headings and byline blocks, a paragraph
+that repeats a heading, a near copy that differs in a number (``1.2万`` / ``1.5万``: two facts,
+not a misread), a near copy with a run of more than ``MAX_DIFF_RUN`` characters the kept copy
+lacks (flagged), a bracketed note or byline-like paragraph (``（资料来源：……）``) unless it
+comes ``NOTE_MIN_RUN`` times in a row, and repeats that do not reach the loop rules
+(``好！好！好！``, ``哈哈哈哈``, ``一二三四一二三四``).  Near copies are searched for among the
+``MAX_FUZZY_CANDIDATES`` most recent paragraphs of compatible length; exact copies anywhere on
+the page.
+
+>>> from newsclean import clean
+>>> para = "“争创世界一流的平安城市，建设世界一流的警务模式”，公安机关展示出勇立潮头的姿态。"
+>>> result = clean(f"{para}\\n\\n另一段正文，讲的是别的事情。\\n\\n{para}\\n\\n{para}\\n", only=("dedup",))
+>>> [b.id for b in result.page.blocks], [r.reason for r in result.repairs]
+([0, 1], ['duplicate: copy 2 of 3 of block 0 (ratio 1.00)', 'duplicate: copy 3 of 3 of block 0 (ratio 1.00)'])
+>>> clean("他说的平安城市的平安城市的平安城市。\\n", only=("dedup",)).page.blocks[0].text
+'他说的平安城市。'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right, insort
+from collections import defaultdict
+from operator import itemgetter
+
+import regex
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from ..chardata import BYLINE, BYLINE_MARK, FURNITURE
+from ..model import Block, Kind, Page, Repair
 
 NAME = "dedup"
 
+# a copy in another article is removed only when both are at least this long (key characters)
+CROSS_ARTICLE_MIN_CHARS = 40
+# a note (photo credit, source line, byline) goes only from a run of at least this many
+NOTE_MIN_RUN = 3
+# a near copy may differ from the kept paragraph only in runs this short (key characters)
+MAX_DIFF_RUN = 3
+# near copies are looked for among the most recent earlier keys of compatible length, at most
+# this many (a newspaper page has a few hundred blocks; exact copies are found anywhere)
+MAX_FUZZY_CANDIDATES = 500
 
-def run(page, config):
-    return page, []
+# loops inside a block
+PHRASE_MIN_HAN, PHRASE_MIN_REPEATS = 4, 3
+SENTENCE_MIN_CHARS, SENTENCE_MIN_REPEATS = 8, 2
+MAX_PHRASE_UNIT = 120  # bounds the regex that looks for loops without punctuation
+MAX_SENTENCE_UNIT = 500  # news sentences run long: 一、……；二、……。
+GRAM = 8  # a loop of either kind repeats an 8-gram at a distance of one unit
+START_GRAM = 4  # see _may_loop
+LONG_SEGMENT = PHRASE_MIN_HAN * PHRASE_MIN_REPEATS
+CHANT_MAX_CHARS = 8
+NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
+
+
+def _drop_class() -> str:
+    """Every BMP character of category P*, S*, Z* or C*, plus whitespace, as a class body."""
+    chars = {
+        chr(c)
+        for c in range(0x10000)
+        if not 0xD800 <= c <= 0xDFFF and unicodedata.category(chr(c))[0] in "PSZC"
+    }
+    return re.escape("".join(sorted(chars | set(" \t\n\r\v\f"))))
+
+
+# runs of what a key drops; stdlib re with an explicit class is about 3x faster here than
+# regex with \p{P}, and it splits a block into the runs of text between punctuation
+DROP = re.compile(f"[{_drop_class()}]+")
+HAN = regex.compile(r"\p{Han}")
+CONTENT = regex.compile(r"[\p{Han}\p{L}\p{N}]")
+SENTENCE_FINAL = frozenset("。！？!?")
+CLOSERS = frozenset("”’」』）)》")
+EXCLAIM = frozenset("！!")
+# a sentence may start after these (or at the start of the block)
+BOUNDARY = frozenset("。！？!?…；;，,：:”’」』）)》") | frozenset(" \t\n\u3000")
+# a note in brackets: （完） （新华社记者兰红光摄） （本报记者 某某 摄）
+BRACKETED_NOTE = regex.compile(r"^[（(【\[][^（）()【】\[\]]{0,60}[）)】\]]$")
+
+
+def key(text: str) -> str:
+    """The comparison key: NFKC, with whitespace, punctuation and symbols dropped."""
+    return _key(DROP.split(text))
+
+
+def _key(segments: list[str]) -> str:
+    k = "".join(segments)
+    if unicodedata.is_normalized("NFKC", k):  # true of nearly all Chinese text
+        return k
+    return DROP.sub("", unicodedata.normalize("NFKC", k))
+
+
+def run(page: Page, config) -> tuple[Page, list[Repair]]:
+    blocks = list(page.blocks)
+    keys: list[str | None] = [None] * len(blocks)
+    repairs: list[Repair] = []
+    for i, block in enumerate(blocks):
+        if block.kind != Kind.PARAGRAPH:
+            continue
+        segments = DROP.split(block.text)
+        if _may_loop(segments):
+            new_text, loops, chants = _collapse(block.text)
+            repairs.extend(_loop_repairs(page, block, new_text, loops, chants))
+            if new_text != block.text:
+                blocks[i] = block.with_(text=new_text)
+                segments = DROP.split(new_text)
+        keys[i] = _key(segments)
+    blocks, found = _drop_copies(page, blocks, keys, config)
+    repairs.extend(found)
+    if not any(r.changes_text for r in repairs):
+        return page, repairs
+    return page.with_blocks(blocks), repairs
+
+
+def _loop_repairs(page: Page, block: Block, new_text: str, loops, chants) -> list[Repair]:
+    repairs = [
+        page.repair(
+            NAME,
+            "flagged",
+            [block],
+            f"repeat_kept: {unit} repeated (a chant or a loop)",
+            unit,
+            unit,
+            0.5,
+        )
+        for unit in chants
+    ]
+    if new_text != block.text:
+        what = "; ".join(f"{unit} repeated {n} times" for unit, n in loops)
+        repairs.append(
+            page.repair(
+                NAME,
+                "replaced",
+                [block],
+                f"repeat_loop: {what}, one copy kept",
+                before=block.text,
+                after=new_text,
+                confidence=0.95,
+            )
+        )
+    return repairs
+
+
+# ---------------------------------------------------------------- copies across blocks
+
+
+def _standing(block: Block) -> str:
+    """``"exempt"`` (never removed), ``"note"`` (removed only from a run of copies) or
+    ``"paragraph"``.  (Paragraphs under ``dedup_min_chars`` never get this far.)"""
+    text = block.text.strip()
+    # running heads and edition lines repeat on every page; the furniture filter owns them
+    if any(pattern.match(text) for _, pattern in FURNITURE):
+        return "exempt"
+    # photo credits, source notes and bylines may be printed twice; a loop prints them on
+    if BRACKETED_NOTE.match(text) or BYLINE.match(text.lstrip(BYLINE_MARK).strip()):
+        return "note"
+    return "paragraph"
+
+
+def _length_window(n: int, similarity: float) -> tuple[int, int]:
+    """Key lengths that can reach ``similarity`` against a key of length n (Indel ratio)."""
+    if similarity <= 0:
+        return 0, 1 << 30
+    lo = math.ceil(n * similarity / (2 - similarity) - 1e-9)
+    hi = math.floor(n * (2 - similarity) / similarity + 1e-9)
+    return lo, hi
+
+
+def _compare(kept: str, copy: str) -> str:
+    """How a near copy differs from the kept key: ``"noise"`` (short runs of a few characters,
+    OCR misreads), ``"numbers"`` (a digit or numeral differs: 1.2万 vs 1.5万, （一） vs （二):
+    two paragraphs, not a copy) or ``"own_text"`` (a run the other lacks: not a copy)."""
+    run_a = run_b = 0
+    verdict = "noise"
+    for op in Levenshtein.opcodes(kept, copy):
+        if op.tag == "equal":
+            run_a = run_b = 0
+            continue
+        changed = kept[op.src_start : op.src_end] + copy[op.dest_start : op.dest_end]
+        if any(c.isdigit() or c in NUMERALS for c in changed):
+            return "numbers"
+        run_a += op.src_end - op.src_start
+        run_b += op.dest_end - op.dest_start
+        if run_a > MAX_DIFF_RUN or run_b > MAX_DIFF_RUN:
+            verdict = "own_text"
+    return verdict
+
+
+class _Index:
+    """Keys seen so far: a hash for exact matches, buckets by length for near ones."""
+
+    def __init__(self, similarity: float):
+        self.similarity = similarity
+        self.cutoff = similarity * 100
+        self.exact: dict[str, int] = {}
+        self.by_length: dict[int, list[tuple[str, int]]] = {}
+        self.lengths: list[int] = []  # sorted keys of by_length
+
+    def add(self, k: str, owner: int) -> None:
+        if k in self.exact:
+            return
+        self.exact[k] = owner
+        bucket = self.by_length.get(len(k))
+        if bucket is None:
+            bucket = self.by_length[len(k)] = []
+            insort(self.lengths, len(k))
+        bucket.append((k, owner))
+
+    def find(self, k: str) -> tuple[int, float, str] | None:
+        """(owner, ratio 0-1, matched key) of the best earlier key, or None."""
+        owner = self.exact.get(k)
+        if owner is not None:
+            return owner, 1.0, k
+        if self.similarity >= 1 or not self.lengths:
+            return None
+        lo, hi = _length_window(len(k), self.similarity)
+        lengths = self.lengths[bisect_left(self.lengths, lo) : bisect_right(self.lengths, hi)]
+        if not lengths:
+            return None
+        if len(lengths) == 1:
+            candidates = self.by_length[lengths[0]][-MAX_FUZZY_CANDIDATES:]
+        else:
+            candidates = [c for n in lengths for c in self.by_length[n][-MAX_FUZZY_CANDIDATES:]]
+            if len(candidates) > MAX_FUZZY_CANDIDATES:
+                candidates.sort(key=itemgetter(1))
+                candidates = candidates[-MAX_FUZZY_CANDIDATES:]
+        best = process.extractOne(
+            k, [c[0] for c in candidates], scorer=fuzz.ratio, score_cutoff=self.cutoff
+        )
+        if best is None:
+            return None
+        matched, score, pos = best
+        return candidates[pos][1], score / 100, matched
+
+
+def _drop_copies(
+    page: Page, blocks: list[Block], keys: list[str | None], config
+) -> tuple[list[Block], list[Repair]]:
+    """Remove later copies of paragraphs; ``keys`` holds each paragraph's key (None otherwise)."""
+    min_chars = config.dedup_min_chars
+    headings: _Index | None = None  # built when the first copy turns up
+
+    index = _Index(config.dedup_similarity)
+    # position of the first copy, and the copies found of it: (position, ratio)
+    copies: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    flagged: list[Repair] = []
+    notes: set[int] = set()
+    for i, block in enumerate(blocks):
+        k = keys[i]
+        if k is None or len(k) < min_chars:
+            continue
+        hit = index.find(k)
+        if hit is None:
+            index.add(k, i)
+            continue
+        # what follows runs for copies only, which are few
+        standing = _standing(block)
+        if standing == "exempt":
+            continue
+        if headings is None:
+            headings = _Index(config.dedup_similarity)
+            for other in blocks:
+                if other.kind not in (Kind.PARAGRAPH, Kind.BYLINE):
+                    headings.add(key(other.text), other.id)
+        if headings.find(k) is not None:
+            continue
+        if standing == "note":
+            notes.add(i)
+        first, ratio, matched = hit
+        original = blocks[first]
+        verdict = "noise" if matched == k else _compare(matched, k)
+        if verdict == "numbers":
+            index.add(k, i)
+            continue
+        if verdict == "own_text":
+            flagged.append(
+                page.repair(
+                    NAME,
+                    "flagged",
+                    [block, original],
+                    f"near_duplicate_kept: like block {original.id} (ratio {ratio:.2f}) "
+                    "but with text of its own",
+                    block.text,
+                    block.text,
+                    ratio,
+                )
+            )
+            index.add(k, i)
+            continue
+        copies[first].append((i, ratio))
+        index.add(k, first)  # a near copy's own key also leads to the first copy
+
+    if not copies:
+        return blocks, flagged
+    copy_of = {i: first for first, found in copies.items() for i, _ in found}
+    for i in [i for i in copy_of if i in notes and _run_length(i, copy_of) < NOTE_MIN_RUN]:
+        del copy_of[i]
+    copies = {first: [(i, r) for i, r in found if i in copy_of] for first, found in copies.items()}
+    removed: dict[int, Repair] = {}
+    for first, found in copies.items():
+        original = blocks[first]
+        kept_found = []
+        for i, ratio in found:
+            block = blocks[i]
+            if _other_article(block, original) and not _loop_evidence(
+                i, first, blocks, keys, copy_of
+            ):
+                flagged.append(
+                    page.repair(
+                        NAME,
+                        "flagged",
+                        [block, original],
+                        f"duplicate_kept: copy of block {original.id} in another article "
+                        f"(ratio {ratio:.2f}), short and on its own: maybe quoted twice",
+                        block.text,
+                        block.text,
+                        ratio,
+                    )
+                )
+            else:
+                kept_found.append((i, ratio))
+        total = len(kept_found) + 1
+        for n, (i, ratio) in enumerate(kept_found, start=2):
+            block = blocks[i]
+            where = " in another article" if _other_article(block, original) else ""
+            removed[i] = page.repair(
+                NAME,
+                "removed",
+                [block, original],
+                f"duplicate: copy {n} of {total} of block {original.id}{where} (ratio {ratio:.2f})",
+                before=block.text,
+                after="",
+                confidence=ratio,
+            )
+    repairs = flagged + list(removed.values())
+    repairs.sort(key=lambda r: r.offset)
+    return [b for i, b in enumerate(blocks) if i not in removed], repairs
+
+
+def _run_length(i: int, copy_of: dict[int, int]) -> int:
+    """Length of the run of adjacent blocks, through i, that are one paragraph and its copies."""
+    first = copy_of[i]
+    lo = hi = i
+    while lo - 1 == first or copy_of.get(lo - 1) == first:
+        lo -= 1
+    while hi + 1 == first or copy_of.get(hi + 1) == first:
+        hi += 1
+    return hi - lo + 1
+
+
+def _loop_evidence(i: int, first: int, blocks, keys, copy_of: dict[int, int]) -> bool:
+    """Whether a copy placed in another article still looks like a decoder loop: it is long,
+    it sits next to the paragraph it copies or to another copy of it, or nothing but copies
+    follow it to the end of the page (the loop ran on to the page end)."""
+    if min(len(keys[i]), len(keys[first])) >= CROSS_ARTICLE_MIN_CHARS:
+        return True
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(blocks) and (j == first or copy_of.get(j) == first):
+            return True
+    return all(j in copy_of for j in range(i + 1, len(blocks)))
+
+
+def _other_article(a: Block, b: Block) -> bool:
+    return a.article >= 0 and b.article >= 0 and a.article != b.article
+
+
+# ---------------------------------------------------------------- loops inside a block
+
+
+# the phrase regex for each bound: segment length // 3, at most MAX_PHRASE_UNIT
+_PHRASE = [
+    re.compile(rf"(.{{{PHRASE_MIN_HAN},{max(PHRASE_MIN_HAN, n)}}}?)\1{{{PHRASE_MIN_REPEATS - 1}}}")
+    for n in range(MAX_PHRASE_UNIT + 1)
+]
+
+
+def _may_loop(segments: list[str]) -> bool:
+    """Cheap gate, true for every block with a loop (and a few without).
+
+    ``segments`` are the runs of text between punctuation and whitespace.  A loop whose unit
+    holds punctuation repeats the text that follows one of its marks, at least two whole
+    units on: then two segments start with the same 4 characters of key (a unit has at least
+    4 key characters, so the gram fits inside the copies).  A loop whose unit holds none lies
+    inside one segment, where a regex bounded by the segment's length finds it.  Two copies
+    without an end mark count only at the end of the block, which ``_ends_doubled`` checks.
+    """
+    dense = "".join(segments)
+    if len(dense) < LONG_SEGMENT:
+        return False
+    starts: list[str] = []
+    pos = 0
+    for segment in segments:
+        n = len(segment)
+        if n:
+            if n >= LONG_SEGMENT and _PHRASE[min(MAX_PHRASE_UNIT, n // PHRASE_MIN_REPEATS)].search(
+                segment
+            ):
+                return True
+            starts.append(dense[pos : pos + START_GRAM])
+            pos += n
+    if starts and len(starts[-1]) < START_GRAM:
+        starts = [g for g in starts if len(g) == START_GRAM]
+    return len(set(starts)) < len(starts) or _ends_doubled(dense)
+
+
+def _ends_doubled(dense: str) -> bool:
+    """Whether the text ends with two copies of a unit of 8 or more characters (the sentence
+    rule's unit without an end mark, copied to the end of the block)."""
+    n = len(dense)
+    tail = dense[-START_GRAM:]
+    lowest = max(0, n - START_GRAM - MAX_SENTENCE_UNIT)
+    j = dense.rfind(tail, lowest, n - 1)
+    while j >= 0:
+        period = n - START_GRAM - j
+        if period >= SENTENCE_MIN_CHARS and dense[n - 2 * period : n - period] == dense[-period:]:
+            return True
+        j = dense.rfind(tail, lowest, j + START_GRAM - 1)
+    return False
+
+
+def _periodic_runs(s: str):
+    """Yield (start, end, period) for stretches of s with a period of 4..MAX_SENTENCE_UNIT
+    covering at least period + GRAM characters, found from repeated 8-grams."""
+    last: dict[str, int] = {}
+    covered: dict[int, int] = {}
+    n = len(s)
+    for i in range(n - GRAM + 1):
+        g = s[i : i + GRAM]
+        j = last.get(g)
+        last[g] = i
+        if j is None:
+            continue
+        period = i - j
+        if period < PHRASE_MIN_HAN or period > MAX_SENTENCE_UNIT or covered.get(period, -1) > j:
+            continue
+        start = j
+        while start > 0 and s[start - 1] == s[start - 1 + period]:
+            start -= 1
+        stop = j + GRAM  # s[k] == s[k + period] for k in [start, stop)
+        while stop + period < n and s[stop] == s[stop + period]:
+            stop += 1
+        covered[period] = stop
+        yield start, stop + period, period
+
+
+def _primitive(unit: str) -> bool:
+    return (unit + unit).find(unit, 1) == len(unit)
+
+
+def _is_sentence(unit: str) -> bool:
+    """One sentence: its only sentence-final mark ends it (closing quotes may follow)."""
+    body = unit.rstrip("".join(CLOSERS))
+    if not body or body[-1] not in SENTENCE_FINAL:
+        return False
+    return not any(c in SENTENCE_FINAL for c in body[:-1])
+
+
+def _loop_cut(
+    s: str, start: int, end: int, period: int, spaced_before
+) -> tuple[int, int, int, bool] | None:
+    """For a stretch s[start:end] of the given period: where the kept copy starts, the span to
+    delete, and "a chant: flag, don't cut"; None if the stretch is not a loop by the rules.
+
+    One copy is kept and so is the partial copy after the last whole one: the stretch may
+    begin with text that merely ends like the unit (``…长。`` before ``冬柴…长。``), so which
+    copy is partial is not known, and keeping it loses nothing.
+    """
+    unit = s[start : start + period]
+    if not _primitive(unit):
+        return None
+    # a sentence loop: copies aligned on a sentence, at least two of them
+    for offset in range(min(period, MAX_SENTENCE_UNIT)):
+        a = start + offset
+        repeats = (end - a) // period
+        if repeats < SENTENCE_MIN_REPEATS:
+            break
+        if a > 0 and s[a - 1] not in BOUNDARY and not spaced_before(a):
+            continue
+        sentence = s[a : a + period]
+        # a unit without an end mark counts when its copies run to the end of the block
+        ends_block = end == len(s) and (end - a) % period == 0 and not _has_final(sentence)
+        if (_is_sentence(sentence) or ends_block) and len(
+            CONTENT.findall(sentence)
+        ) >= SENTENCE_MIN_CHARS:
+            return a, end - (repeats - 1) * period, end, False
+    # a phrase loop: at least three copies of four Han characters or more
+    repeats = (end - start) // period
+    if repeats >= PHRASE_MIN_REPEATS and len(HAN.findall(unit)) >= PHRASE_MIN_HAN:
+        if len(CONTENT.findall(unit)) <= CHANT_MAX_CHARS and any(c in EXCLAIM for c in unit):
+            return start, start, end, True
+        return start, end - (repeats - 1) * period, end, False
+    return None
+
+
+def _has_final(text: str) -> bool:
+    return any(c in SENTENCE_FINAL for c in text)
+
+
+def collapse_loops(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
+    """Cut loops inside one block's text back to one copy.
+
+    Returns the new text, the (unit, times) cut back, and the units left alone as chants.
+    Whitespace between copies is ignored (copies split across lines still count).
+    """
+    if not _may_loop(DROP.split(text)):
+        return text, [], []
+    return _collapse(text)
+
+
+def _collapse(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
+    # work on the text without whitespace, mapping positions back
+    positions = [i for i, c in enumerate(text) if not c.isspace()]
+    dense = "".join(text[i] for i in positions)
+
+    def spaced_before(k: int) -> bool:
+        return positions[k] - positions[k - 1] > 1
+
+    cuts: list[tuple[int, int]] = []
+    loops: list[tuple[str, int]] = []
+    chants: list[str] = []
+    done = -1
+    for start, end, period in sorted(_periodic_runs(dense)):
+        if start < done:
+            continue
+        found = _loop_cut(dense, start, end, period, spaced_before)
+        if found is None:
+            continue
+        unit_start, cut_start, cut_end, chant = found
+        done = end
+        if chant:
+            chants.append(dense[start : start + period])
+        elif cut_end > cut_start:
+            cuts.append((cut_start, cut_end))
+            loops.append((dense[unit_start : unit_start + period], (end - unit_start) // period))
+    if not cuts:
+        return text, [], chants
+    out, prev = [], 0
+    for cut_start, cut_end in cuts:
+        # the copies go with the whitespace before them; what follows keeps its own
+        a = positions[cut_start - 1] + 1 if cut_start else 0
+        b = positions[cut_end - 1] + 1
+        out.append(text[prev:a])
+        prev = b
+    out.append(text[prev:])
+    return "".join(out).strip(), loops, chants

@@ -1,0 +1,736 @@
+"""Unit tests for the continuation and dedup filters (the golden cases are in tests/cases)."""
+
+from __future__ import annotations
+
+import doctest
+import random
+from collections import Counter
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from rapidfuzz import fuzz
+
+from newsclean import Config, Kind, clean, parse
+from newsclean.filters import continuation, dedup
+from newsclean.filters.continuation import page_value
+from newsclean.filters.dedup import DROP, _collapse, _length_window, _may_loop, collapse_loops
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = (ROOT / "seeds" / "000_f9189766c98bbe8f.txt").read_text(encoding="utf-8")
+CASES = Path(__file__).parent / "cases"
+LOOPED = "“争创世界一流的平安城市,建设世界一流的警务模式,塑造世界一流的警察形象”,在确立目标时,公安机关就展示出勇立潮头的姿态。"
+
+
+def only(text: str, *names: str):
+    return clean(text, source="test", only=names)
+
+
+def chars(texts) -> Counter:
+    return Counter(c for t in texts for c in t if not c.isspace())
+
+
+def markdown_page(text: str, *names: str):
+    """Run filters on text parsed as Markdown whatever its line lengths."""
+    page, repairs = parse(text, source="test", style="markdown"), []
+    for name in names:
+        page, found = {"continuation": continuation, "dedup": dedup}[name].run(page, Config())
+        repairs += found
+    return SimpleNamespace(page=page, repairs=repairs)
+
+
+def assert_balanced(text: str, result) -> None:
+    """input = output - sum(after) + sum(before), character for character, whitespace aside."""
+    source = chars(b.text for b in parse(text, style=result.page.style).blocks)
+    rebuilt = chars(b.text for b in result.page.blocks)
+    rebuilt.update(chars(r.before for r in result.repairs if r.changes_text))
+    rebuilt.subtract(chars(r.after for r in result.repairs if r.changes_text))
+    assert +rebuilt == source
+    assert all(v >= 0 for v in rebuilt.values())
+
+
+def texts(result) -> list[str]:
+    return [b.text for b in result.page.blocks]
+
+
+def test_docstring_examples():
+    for module in (continuation, dedup):
+        failed, attempted = doctest.testmod(module)
+        assert attempted and not failed, module.__name__
+
+
+# ---------------------------------------------------------------- continuation: the seed
+
+
+def test_seed_continued_pieces():
+    result = only(SEED, "continuation")
+    blocks = result.page.blocks
+    assert not any("上接第一版" in b.text for b in blocks)
+    heading_piece = next(b for b in blocks if b.text.startswith("截至2020年底"))
+    inline_piece = next(b for b in blocks if b.text.startswith("市中级人民法院将此项工作"))
+    assert heading_piece.continued_from == 1
+    assert inline_piece.continued_from == 1
+    assert [b.id for b in blocks if b.continued_from is not None] == [
+        heading_piece.id,
+        inline_piece.id,
+    ]
+    assert not any(b.continued_to is not None for b in blocks)
+    actions = sorted(r.action for r in result.repairs)
+    assert actions == ["removed", "replaced"]
+    assert all(
+        r.reason == "continuation_marker: 上接第一版 (continued from page 1)"
+        for r in result.repairs
+    )
+    assert len(blocks) == len(parse(SEED).blocks) - 1  # only the ### 上接第一版 block goes
+    assert_balanced(SEED, result)
+
+
+def test_seed_fix_is_idempotent():
+    from newsclean.render import markdown
+
+    once = markdown(only(SEED, "continuation", "dedup").articles)
+    twice = only(once, "continuation", "dedup")
+    assert markdown(twice.articles) == once
+    # the second run only reads back the marker lines the renderer wrote
+    assert [r.before for r in twice.repairs if r.changes_text] == ["（上接第1版）"]
+
+
+# ---------------------------------------------------------------- continuation: forms
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("一", 1),
+        ("十", 10),
+        ("十二", 12),
+        ("二十", 20),
+        ("一百零五", 105),
+        ("12", 12),
+        ("１２", 12),
+        ("A2", "A2"),
+        ("Ａ２", "A2"),
+        ("b3", "B3"),
+        ("A02", "A02"),
+        ("一二", None),
+        ("0", None),
+        ("〇", None),
+    ],
+)
+def test_page_value(raw, value):
+    assert page_value(raw) == value
+
+
+@pytest.mark.parametrize(
+    ("marker", "field", "value"),
+    [
+        ("上接第一版", "continued_from", 1),
+        ("（上接第1版）", "continued_from", 1),
+        ("(上接第一版)", "continued_from", 1),
+        ("【上接第三版】", "continued_from", 3),
+        ("接第十二版", "continued_from", 12),
+        ("紧接第２版", "continued_from", 2),
+        ("（上接A2版）", "continued_from", "A2"),
+        ("下转第二版", "continued_to", 2),
+        ("（下转第8版）", "continued_to", 8),
+        ("转第１２版", "continued_to", 12),
+        ("下转B3版", "continued_to", "B3"),
+        ("（转Ａ５版）", "continued_to", "A5"),
+    ],
+)
+def test_marker_block_of_its_own(marker, field, value):
+    text = f"# 标题\n\n第一段正文，讲的是一件事。\n\n{marker}\n\n第二段正文，讲的是另一件事。\n"
+    result = only(text, "continuation")
+    assert texts(result) == ["标题", "第一段正文，讲的是一件事。", "第二段正文，讲的是另一件事。"]
+    target = result.page.blocks[2] if field == "continued_from" else result.page.blocks[1]
+    assert getattr(target, field) == value
+    others = [b for b in result.page.blocks if b is not target]
+    assert all(b.continued_from is None and b.continued_to is None for b in others)
+    (repair,) = result.repairs
+    assert (repair.action, repair.before, repair.after) == ("removed", marker, "")
+    assert_balanced(text, result)
+
+
+@pytest.mark.parametrize("heading", ["#", "##", "###"])
+def test_marker_heading_is_removed(heading):
+    text = f"## 地毯式清查 穿透式整改\n\n{heading} 上接第一版\n\n截至2020年底，上海市剩余19块宅地未能处置。\n"
+    result = only(text, "continuation")
+    assert texts(result) == ["地毯式清查 穿透式整改", "截至2020年底，上海市剩余19块宅地未能处置。"]
+    assert result.page.blocks[1].continued_from == 1
+    assert result.page.blocks[0].continued_from is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "field", "value", "cut"),
+    [
+        (
+            "上接第一版 市中级人民法院狠抓落实。",
+            "市中级人民法院狠抓落实。",
+            "continued_from",
+            1,
+            "上接第一版 ",
+        ),
+        (
+            "上接第一版市中级人民法院狠抓落实。",
+            "市中级人民法院狠抓落实。",
+            "continued_from",
+            1,
+            "上接第一版",
+        ),
+        (
+            "上接第一版，市中级人民法院狠抓落实。",
+            "市中级人民法院狠抓落实。",
+            "continued_from",
+            1,
+            "上接第一版，",
+        ),
+        (
+            "（上接第1版）市中级人民法院狠抓落实。",
+            "市中级人民法院狠抓落实。",
+            "continued_from",
+            1,
+            "（上接第1版）",
+        ),
+        (
+            "接第3版 市中级人民法院狠抓落实。",
+            "市中级人民法院狠抓落实。",
+            "continued_from",
+            3,
+            "接第3版 ",
+        ),
+        (
+            "切实把工作抓出了实效。（下转第二版）",
+            "切实把工作抓出了实效。",
+            "continued_to",
+            2,
+            "（下转第二版）",
+        ),
+        (
+            "切实把工作抓出了实效。下转第二版",
+            "切实把工作抓出了实效。",
+            "continued_to",
+            2,
+            "下转第二版",
+        ),
+        (
+            "切实把工作抓出了实效， (下转第8版)",
+            "切实把工作抓出了实效，",
+            "continued_to",
+            8,
+            " (下转第8版)",
+        ),
+        (
+            "切实把工作抓出了实效。转第１２版",
+            "切实把工作抓出了实效。",
+            "continued_to",
+            12,
+            "转第１２版",
+        ),
+        (
+            "今年以来，全市共排查化解矛盾纠纷1.2万余件，调解成功率达98%，真正做到小事不出村、大事不出镇，切实把\n（下转A3版）",
+            "今年以来，全市共排查化解矛盾纠纷1.2万余件，调解成功率达98%，真正做到小事不出村、大事不出镇，切实把",
+            "continued_to",
+            "A3",
+            "\n（下转A3版）",
+        ),
+    ],
+)
+def test_inline_marker_is_trimmed(text, kept, field, value, cut):
+    result = markdown_page(text + "\n", "continuation")
+    (block,) = result.page.blocks
+    assert block.text == kept
+    assert getattr(block, field) == value
+    (repair,) = result.repairs
+    assert (repair.action, repair.before, repair.after) == ("replaced", cut, "")
+    assert_balanced(text, result)
+
+
+def test_marker_line_between_headings_goes_to_the_heading_before():
+    # the renderer writes （上接第N版） after its article's headings; an article with no body
+    # is followed directly by the next article's headline
+    text = "# 第一篇标题\n\n（上接第1版）\n\n# 第二篇标题\n\n第二篇正文第一段。\n"
+    result = only(text, "continuation")
+    first, second, body = result.page.blocks
+    assert (first.continued_from, second.continued_from, body.continued_from) == (1, None, None)
+
+
+def test_marker_line_prefers_its_own_article():
+    page = parse(
+        "第一篇最后一段。\n\n（上接第3版）\n\n第二篇第一段。\n\n（下转第4版）\n\n第三篇。\n"
+    )
+    labels = [0, 1, 1, 1, 2]
+    page = page.with_blocks(b.with_(article=n) for b, n in zip(page.blocks, labels))
+    new, _ = continuation.run(page, Config())
+    assert [(b.text, b.continued_from, b.continued_to) for b in new.blocks] == [
+        ("第一篇最后一段。", None, None),
+        ("第二篇第一段。", 3, 4),
+        ("第三篇。", None, None),
+    ]
+    # labelled the other way, the same lines go to the other neighbours
+    labels = [1, 1, 2, 2, 2]
+    page = page.with_blocks(b.with_(article=n) for b, n in zip(page.blocks, labels))
+    new, _ = continuation.run(page, Config())
+    assert [(b.continued_from, b.continued_to) for b in new.blocks] == [
+        (3, None),
+        (None, 4),
+        (None, None),
+    ]
+
+
+def test_inline_marker_in_a_heading_stays_on_the_heading():
+    result = only("## 地毯式清查（上接第一版）\n\n正文第一段，讲的是一件事。\n", "continuation")
+    heading, para = result.page.blocks
+    assert (heading.text, heading.continued_from, para.continued_from) == ("地毯式清查", 1, None)
+
+
+def test_glued_marker_goes_to_the_neighbour_it_points_at():
+    # OCR glued the previous column's 下转 line onto the next paragraph, and an 上接 line onto
+    # the end of the paragraph before the continued piece
+    text = "前一篇最后一段。\n\n下转第二版 后一篇的开头一段。\n\n后一篇第二段。（上接第三版）\n\n续篇第一段。\n"
+    result = only(text, "continuation")
+    a, b, c, d = result.page.blocks
+    assert (a.continued_to, b.continued_to, b.text) == (2, None, "后一篇的开头一段。")
+    assert (c.continued_from, d.continued_from, c.text) == (None, 3, "后一篇第二段。")
+    assert_balanced(text, result)
+
+
+def test_marker_at_both_ends():
+    text = "（上接第1版）市中级人民法院狠抓落实。（下转第4版）\n"
+    result = only(text, "continuation")
+    (block,) = result.page.blocks
+    assert (block.text, block.continued_from, block.continued_to) == (
+        "市中级人民法院狠抓落实。",
+        1,
+        4,
+    )
+    assert_balanced(text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报第3版刊登了相关报道，见本报第3版。",
+        "部分商户将店铺转第三方平台经营。",
+        "平台方随即接第一批订单，运转平稳。",
+        "接第3版报道后，多家单位主动联系记者。",
+        "多家单位看过报道后转第3版",
+        "他说这份材料紧接第二版面的图表。",
+        "上接第一版面的图表，读者可对照阅读。",
+        "报道称有关内容下转第二版之后再议。",
+        "（下转第一二版）",  # not a page number as printed
+    ],
+)
+def test_prose_is_left_alone(text):
+    result = only(text + "\n", "continuation")
+    assert texts(result) == [text]
+    assert not [r for r in result.repairs if r.changes_text]
+    assert all(b.continued_from is None and b.continued_to is None for b in result.page.blocks)
+
+
+def test_marker_inside_a_paragraph_is_flagged_not_cut():
+    text = "正文提到的情况（下转第二版）以后的事情仍在处理中。\n"
+    result = only(text, "continuation")
+    assert texts(result) == [text.strip()]
+    (repair,) = result.repairs
+    assert repair.action == "flagged" and not repair.changes_text
+
+
+def test_conflicting_pages_are_flagged_not_cut():
+    text = "（上接第1版）\n\n（上接第2版）\n\n正文第一段，讲的是一件事。\n"
+    result = only(text, "continuation")
+    assert texts(result) == ["（上接第2版）", "正文第一段，讲的是一件事。"]
+    assert result.page.blocks[1].continued_from == 1
+    assert [r.action for r in result.repairs] == ["removed", "flagged"]
+
+
+def test_existing_page_is_kept_when_equal():
+    page = parse("（上接第1版）\n\n正文第一段。\n")
+    page = page.with_blocks([page.blocks[0], page.blocks[1].with_(continued_from=1)])
+    new, repairs = continuation.run(page, Config())
+    assert [b.text for b in new.blocks] == ["正文第一段。"]
+    assert new.blocks[0].continued_from == 1 and repairs[0].action == "removed"
+
+
+def test_structure_kinds_and_labels_are_kept():
+    page = parse("## 地毯式清查 穿透式整改\n\n上接第一版 市中级人民法院狠抓落实。\n")
+    jump, para = page.blocks
+    page = page.with_blocks([jump.with_(kind=Kind.JUMP_HEADLINE, article=3), para.with_(article=3)])
+    new, _ = continuation.run(page, Config())
+    assert [(b.kind, b.article) for b in new.blocks] == [
+        (Kind.JUMP_HEADLINE, 3),
+        (Kind.PARAGRAPH, 3),
+    ]
+    assert new.blocks[1].continued_from == 1
+    assert page.blocks[1].text.startswith("上接")  # the input page is not mutated
+
+
+def test_no_marker_returns_the_same_page():
+    page = parse("# 标题\n\n正文第一段。\n")
+    assert continuation.run(page, Config()) == (page, [])
+
+
+# ---------------------------------------------------------------- dedup: the seed
+
+
+def test_seed_loop_keeps_one_copy():
+    result = only(SEED, "dedup")
+    assert texts(result).count(LOOPED) == 1
+    removed = [r for r in result.repairs if r.action == "removed"]
+    assert len(removed) == 6
+    assert [r for r in result.repairs if r.changes_text] == removed
+    first = next(b.id for b in parse(SEED).blocks if b.text == LOOPED)
+    assert [r.reason for r in removed] == [
+        f"duplicate: copy {n} of 7 of block {first} (ratio 1.00)" for n in range(2, 8)
+    ]
+    assert all(r.before == LOOPED and r.after == "" and r.confidence == 1.0 for r in removed)
+    assert all(r.blocks[1] == first for r in removed)
+    # the kept copy is the first, before the three paragraphs that separate it from the loop
+    kept = next(b for b in result.page.blocks if b.text == LOOPED)
+    assert kept.id == first
+    assert len(result.page.blocks) == len(parse(SEED).blocks) - 6
+    assert_balanced(SEED, result)
+
+
+# ---------------------------------------------------------------- dedup: across blocks
+
+P1 = "自然资源部表示，对新增乱占耕地建房行为发现一起，处置一起，曝光一起，坚决做到“零容忍”。"
+P2 = "据自然资源部有关负责人介绍，包括此案在内，今年9月至10月，共发现类似的案件29宗。"
+
+
+def page_of(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs) + "\n"
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        P1,
+        P1.replace("，", ","),  # punctuation width
+        P1.replace("新增", "新増"),  # one OCR character
+        P1.replace("新增", "新増").replace("一起，曝光", "一趄，曝光"),  # two
+        P1.replace("乱占耕地", "乱占耕 地"),  # a stray space
+    ],
+)
+def test_copy_anywhere_on_the_page_is_removed(copy):
+    filler = [f"第{i}段正文，讲的是完全不同的第{i}件事情，与前后文没有关系。" for i in range(30)]
+    text = page_of(P1, *filler, copy, P2)
+    result = only(text, "dedup")
+    assert texts(result) == [P1, *filler, P2]
+    (repair,) = result.repairs
+    assert repair.action == "removed" and repair.before == copy and repair.after == ""
+    assert repair.blocks == (31, 0)
+    assert 0.92 <= repair.confidence <= 1.0
+    assert_balanced(text, result)
+
+
+def test_near_copy_with_text_of_its_own_is_flagged():
+    longer = P1[:-1] + "，绝不姑息。"
+    result = only(page_of(P1, P2, longer), "dedup")
+    assert texts(result) == [P1, P2, longer]
+    (repair,) = result.repairs
+    assert repair.action == "flagged"
+
+
+def test_parallel_paragraphs_are_not_copies():
+    a = "利用平台收集掌握的个人信息，对交易条件相同的用户实施差异化定价。"
+    b = "利用平台收集掌握的经营者数据，对交易条件相同的商户实施差异化定价。"
+    result = only(page_of(a, b), "dedup")
+    assert texts(result) == [a, b] and result.repairs == []
+
+
+@pytest.mark.parametrize(
+    "short",
+    [
+        "（完）",
+        "（新华社记者兰红光摄）",
+        "（本报记者 张冲 通讯员 常瑞 摄影报道）",
+        "本报记者 张冲",
+        "□ 本报记者 张冲",
+        "他说，好的。",
+        "记者了解到，情况属实。",
+    ],
+)
+def test_short_and_furniture_repeats_stay(short):
+    text = page_of(short, P1, short, P2, short)
+    result = only(text, "dedup")
+    assert [r for r in result.repairs if r.changes_text] == []
+
+
+def test_min_chars_is_configurable():
+    para = "今天全市普降中到大雨。"  # 10 key characters
+    text = page_of(para, P1, para)
+    assert len(only(text, "dedup").page.blocks) == 3
+    result = clean(text, only=("dedup",), dedup_min_chars=8)
+    assert len(result.page.blocks) == 2
+
+
+def test_similarity_is_configurable():
+    copy = P1.replace("新增", "新増").replace("一起，曝光", "一趄，曝光")
+    text = page_of(P1, copy)
+    assert len(only(text, "dedup").page.blocks) == 1
+    assert len(clean(text, only=("dedup",), dedup_similarity=0.99).page.blocks) == 2
+
+
+def test_headings_are_never_removed_nor_matched():
+    heading = "采取“长牙齿”的硬措施 织密耕地保护防护网 坚决遏制耕地非农化"
+    # a paragraph that repeats a heading (a pull quote, a headline read twice) is left for
+    # structure to judge, even when it comes twice
+    text = f"# {heading}\n\n{P1}\n\n## {heading}\n\n{heading}\n\n{P2}\n\n{heading}\n"
+    result = only(text, "dedup")
+    assert texts(result) == [heading, P1, heading, heading, P2, heading]
+    assert result.repairs == []
+
+
+def _labelled(paragraphs_and_labels):
+    page = parse(page_of(*(p for p, _ in paragraphs_and_labels)))
+    return page.with_blocks(
+        b.with_(article=label) for b, (_, label) in zip(page.blocks, paragraphs_and_labels)
+    )
+
+
+SHORT = "今天全市普降中到大雨，气温明显下降。"  # 16 key characters: short
+
+
+def test_short_copy_alone_in_another_article_is_flagged():
+    page = _labelled([(SHORT, 0), (P1, 0), (P2, 1), (SHORT, 1), (LOOPED, 1)])
+    new, repairs = dedup.run(page, Config())
+    assert [b.text for b in new.blocks] == [SHORT, P1, P2, SHORT, LOOPED]
+    (repair,) = repairs
+    assert repair.action == "flagged" and "another article" in repair.reason
+
+
+def test_long_copy_in_another_article_is_removed():
+    page = _labelled([(LOOPED, 0), (P1, 0), (P2, 1), (LOOPED, 1), (SHORT, 1)])
+    new, repairs = dedup.run(page, Config())
+    assert [b.text for b in new.blocks] == [LOOPED, P1, P2, SHORT]
+    (repair,) = repairs
+    assert repair.reason == "duplicate: copy 2 of 2 of block 0 in another article (ratio 1.00)"
+
+
+@pytest.mark.parametrize(
+    "labelled",
+    [
+        # right after the paragraph it copies, though structure put it in the next article
+        [(P1, 0), (SHORT, 0), (SHORT, 1), (P2, 1)],
+        # a run of copies
+        [(SHORT, 0), (P1, 0), (P2, 1), (SHORT, 1), (SHORT, 1), (LOOPED, 1)],
+        # a loop left at the page end
+        [(SHORT, 0), (P1, 0), (P2, 1), (LOOPED, 1), (SHORT, 1)],
+    ],
+)
+def test_short_copy_in_another_article_with_loop_evidence_is_removed(labelled):
+    page = _labelled(labelled)
+    new, repairs = dedup.run(page, Config())
+    assert [b.text for b in new.blocks].count(SHORT) == 1
+    assert all(r.action == "removed" for r in repairs)
+
+
+def test_unlabelled_blocks_count_as_one_article():
+    page = _labelled([(P1, -1), (P2, 2), (P1, -1)])
+    new, _ = dedup.run(page, Config())
+    assert [b.text for b in new.blocks] == [P1, P2]
+
+
+def test_dedup_does_not_mutate_and_returns_same_page_when_clean():
+    page = parse(page_of(P1, P2))
+    assert dedup.run(page, Config()) == (page, [])
+    looped = parse(page_of(P1, P2, P1))
+    new, _ = dedup.run(looped, Config())
+    assert len(looped.blocks) == 3 and len(new.blocks) == 2
+
+
+def test_length_window_admits_every_reachable_length():
+    base = "甲乙丙丁戊己庚辛壬癸" * 5
+    for n in range(30, 80):
+        other = (base * 2)[:n]
+        if fuzz.ratio(base, other) >= 92:
+            lo, hi = _length_window(len(base), 0.92)
+            assert lo <= n <= hi
+
+
+def test_paragraphs_that_differ_in_a_number_are_kept():
+    a = "今年以来，全市共排查化解矛盾纠纷1.2万余件，调解成功率达98%。"
+    b = "今年以来，全市共排查化解矛盾纠纷1.5万余件，调解成功率达96%。"
+    c = "（一）利用平台收集掌握的个人信息，对交易条件相同的用户实施差异化定价。"
+    d = "（二）利用平台收集掌握的个人信息，对交易条件相同的用户实施差异化定价。"
+    result = only(page_of(a, b, c, d), "dedup")
+    assert texts(result) == [a, b, c, d] and result.repairs == []
+
+
+def test_many_paragraphs_of_one_length():
+    # 400 numbered notices of one length, all near each other by ratio: none is a copy, and
+    # an OCR copy of the eleventh, far down the page, is still found
+    paras = [f"第{i:04d}号通知：请各单位按时报送本季度安全生产检查情况报告。" for i in range(400)]
+    copy = paras[10].replace("检查", "检査")
+    result = only(page_of(*paras, copy), "dedup")
+    assert texts(result) == paras
+    (repair,) = result.repairs
+    assert repair.action == "removed" and repair.blocks == (400, 10)
+
+
+def test_exact_copy_is_found_past_the_near_copy_window():
+    paras = [f"第{i:04d}号通知：请各单位按时报送本季度安全生产检查情况报告。" for i in range(1500)]
+    result = only(page_of(*paras, paras[3]), "dedup")
+    assert texts(result) == paras
+    assert [r.blocks for r in result.repairs] == [(1500, 3)]
+
+
+# ---------------------------------------------------------------- dedup: loops inside a block
+
+
+LONG_SENTENCE = (
+    "这六项举措包括：一、出口信贷、出口信用保险和对外担保等政策性出口融资业务，要以进一步"
+    "促进出口商品结构的优化和外经贸增长方式的转变为目标，重点支持船舶、成套设备、电讯电子"
+    "产品等技术含量高、市场容量大、创汇能力强、经济效益好的机电产品出口；二、扩大政策性出口"
+    "融资的服务对象。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("甲乙丙丁。甲乙丙丁。甲乙丙丁。", "甲乙丙丁。"),
+        ("他说甲乙丙丁。甲乙丙丁。甲乙丙丁。", "他说甲乙丙丁。"),
+        ("的平安城市的平安城市的平安城市的平安城市", "的平安城市"),
+        # the partial copy at the end stays: which copy is partial is not known
+        ("“争创世界一流的平安城市的平安城市的平安城市的平安", "“争创世界一流的平安城市的平安"),
+        # the sentence before ends like the loop's unit (长。): nothing of it may go
+        (
+            "神崎武法曾任国会对策委员长。" + "冬柴铁三曾任自治省政务次官和国会对策副委员长。" * 8,
+            "神崎武法曾任国会对策委员长。冬柴铁三曾任自治省政务次官和国会对策副委员长。",
+        ),
+        # copies without an end mark that run to the end of the block
+        (
+            "欢迎读者来信。来信请寄：100733北京·人民日报经济部《乡镇企业》版收"
+            "来信请寄：100733北京·人民日报经济部《乡镇企业》版收",
+            "欢迎读者来信。来信请寄：100733北京·人民日报经济部《乡镇企业》版收",
+        ),
+        # a sentence longer than the phrase bound
+        (LONG_SENTENCE * 3, LONG_SENTENCE),
+        (
+            "他说，前面的平安城市的平安城市的平安城市的平安，后面。",
+            "他说，前面的平安城市的平安，后面。",
+        ),
+        ("体系运行以来成效明显。体系运行以来成效明显。", "体系运行以来成效明显。"),
+        (
+            "开头一句话。体系运行以来成效明显。\n体系运行以来成效明显。结尾。",
+            "开头一句话。体系运行以来成效明显。结尾。",
+        ),
+        (LOOPED * 3, LOOPED),
+    ],
+)
+def test_loops_inside_a_block_are_cut(text, expected):
+    new, loops, chants = collapse_loops(text)
+    assert new == expected and loops and not chants
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "好！好！好！",
+        "哈哈哈哈哈哈哈哈哈哈哈哈",
+        "一二三四一二三四，孩子们跟着口令做操。",
+        "加油加油加油加油！",
+        "救命啊救命啊救命啊，他大声呼喊。",
+        "他要坚持人民至上工作。坚持人民至上工作。",  # a suffix sentence, not aligned on a start
+        "中国加油！武汉加油！中国加油！武汉加油！",  # two short sentences, twice
+        "1234123412341234",
+        "市域社会治理现代化试点城市，市域社会治理现代化的巨大效能。",
+        # two copies without an end mark, not at the end of the block
+        "来信请寄人民日报经济部乡镇企业版来信请寄人民日报经济部乡镇企业版，谢谢。",
+    ],
+)
+def test_legitimate_repetition_stays(text):
+    new, loops, _ = collapse_loops(text)
+    assert new == text and loops == []
+
+
+def test_gate_never_hides_a_loop():
+    # the cheap gate in front of the loop search must pass every block the search would cut
+    han = [c for c in SEED if "\u4e00" <= c <= "\u9fff"]
+    marks = [*"，。、；：！？“”（）", " ", "\n", "。”"]
+    rng = random.Random(5)
+
+    def fragment(n: int) -> str:
+        share = rng.choice((0.05, 0.15, 0.4))
+        return "".join(
+            rng.choice(marks) if rng.random() < share else rng.choice(han) for _ in range(n)
+        )
+
+    found = 0
+    for _ in range(3000):
+        unit = fragment(rng.randint(4, 40)) + rng.choice(["", "", "。", "！", "？”"])
+        text = fragment(rng.choice([0, rng.randint(0, 20)])) + unit * rng.randint(2, 5)
+        text += fragment(rng.choice([0, rng.randint(0, 20)]))
+        new, loops, chants = _collapse(text)
+        if loops or chants:
+            found += 1
+            assert _may_loop(DROP.split(text)), text
+    assert found > 1000
+
+
+def test_bullet_paragraphs_and_furniture():
+    bullet = "●农业对国民经济的支撑能力明显增强，工农两大产业的关系在合理区间变动。"
+    head = "1998年1月10日 星期六"
+    result = only(page_of(head, bullet, bullet, P1, head), "dedup")
+    assert texts(result) == [head, bullet, P1, head]
+
+
+def test_notes_go_only_from_a_run_of_copies():
+    note = "（资料来源：国际货币基金组织和中国国务院发展研究中心）"
+    twice = page_of(note, P1, note, P2)
+    assert only(twice, "dedup").repairs == []
+    adjacent_pair = page_of(note, note, P1)  # two photos side by side, one credit each
+    assert only(adjacent_pair, "dedup").repairs == []
+    looped = page_of(P1, note, note, note, note, P2)
+    result = only(looped, "dedup")
+    assert texts(result) == [P1, note, P2]
+    assert [r.reason for r in result.repairs][
+        -1
+    ] == "duplicate: copy 4 of 4 of block 1 (ratio 1.00)"
+
+
+def test_chant_is_flagged():
+    text = "“中国队加油！中国队加油！中国队加油！”看台上的球迷齐声高喊。"
+    result = only(text + "\n", "dedup")
+    assert texts(result) == [text]
+    (repair,) = result.repairs
+    assert repair.action == "flagged" and "中国队加油！" in repair.reason
+
+
+def test_loop_repair_records_whole_block():
+    text = "今年以来，全市整改交通隐患5286处。整改交通隐患5286处。整改交通隐患5286处。"
+    result = only(text + "\n", "dedup")
+    (repair,) = result.repairs
+    assert repair.action == "replaced"
+    assert (repair.before, repair.after) == (text, "今年以来，全市整改交通隐患5286处。")
+    assert repair.reason == "repeat_loop: 整改交通隐患5286处。 repeated 3 times, one copy kept"
+    assert_balanced(text, result)
+
+
+def test_loop_then_copy_balances():
+    looped = P1 + P1
+    text = page_of(P1, P2, looped)
+    result = only(text, "dedup")
+    assert texts(result) == [P1, P2]
+    assert [r.action for r in result.repairs] == ["replaced", "removed"]
+    assert_balanced(text, result)
+
+
+# ---------------------------------------------------------------- both, on every golden input
+
+
+def _golden_inputs():
+    return [
+        pytest.param(path, id=f"{name}/{path.name}")
+        for name in ("continuation", "dedup")
+        for path in sorted((CASES / name).glob("**/*.txt"))
+        if not path.name.endswith(".out.txt")
+    ]
+
+
+@pytest.mark.parametrize("path", _golden_inputs())
+def test_golden_inputs_balance(path):
+    text = path.read_text(encoding="utf-8")
+    for names in (("continuation",), ("dedup",), ("continuation", "dedup")):
+        assert_balanced(text, only(text, *names))
