@@ -37,6 +37,7 @@ import regex
 
 from ..chardata import CONTINUED_FROM_VERBS, FULLWIDTH_TO_ASCII, MARKER_BODY, chinese_number
 from ..model import HEADING_KINDS, Block, Kind, Page, Repair
+from . import furniture
 
 NAME = "continuation"
 
@@ -145,11 +146,38 @@ def run(page: Page, config) -> tuple[Page, list[Repair]]:
             _inline(plan, i, block, neighbour)
 
     kept = [b for i, b in enumerate(plan.blocks) if i not in plan.removed]
+    if config.furniture:
+        kept = _drop_exposed_furniture(plan, kept, page.blocks)
     if not plan.repairs:
         return page, []
     if not any(r.changes_text for r in plan.repairs):
         return page, plan.repairs
     return page.with_blocks(kept), plan.repairs
+
+
+def _drop_exposed_furniture(plan: _Plan, kept: list[Block], original) -> list[Block]:
+    """A block trimmed down to page furniture (上接第二版 3 -> 3) goes the way the furniture
+    filter would have sent it had it stood alone, so a second run finds nothing new."""
+    before = {b.id: b.text for b in original}
+    out = []
+    for b in kept:
+        if b.text != before[b.id]:
+            kind = furniture.block_kind(b.text)
+            if kind is not None and kind != "image_with_caption":
+                plan.repairs.append(
+                    plan.page.repair(
+                        furniture.NAME,
+                        "removed",
+                        [b],
+                        f"page_furniture: {kind} (left when a marker was cut)",
+                        before=b.text,
+                        after="",
+                        confidence=furniture.CONFIDENCE,
+                    )
+                )
+                continue
+        out.append(b)
+    return out
 
 
 def _flag(plan: _Plan, block: Block, marker: str, why: str) -> None:
@@ -198,26 +226,25 @@ def _standalone(plan: _Plan, i: int, block: Block, neighbour) -> None:
 def _standalone_target(blocks, i: int, field: str, neighbour) -> int | None:
     """The block a marker line belongs to: for 上接 the next block, for 下转 the one before.
 
-    Two exceptions.  When structure has labelled the blocks, a neighbour of the marker's own
-    article comes first.  And an 上接 line between two headings follows the headings of its
-    own article (as the renderer writes it: ``# 标题`` / ``（上接第1版）``); the heading after
-    it opens the next article, so the line goes to the heading before it.
+    Two exceptions.  An 上接 line right after a heading of its own article goes to that
+    heading: the renderer writes it there (``# 标题`` / ``（上接第1版）``), after the headings
+    of the piece it opens.  And when structure has labelled the blocks, a neighbour of the
+    marker's own article comes first.
     """
     before, after = neighbour(i, -1), neighbour(i, 1)
     ahead, behind = (after, before) if field == FROM else (before, after)
     label = blocks[i].article
+    if field == FROM and before is not None and blocks[before].kind in HEADING_KINDS:
+        same_article = label >= 0 and blocks[before].article == label
+        unlabelled_between_headings = (
+            label < 0 and after is not None and blocks[after].kind in HEADING_KINDS
+        )
+        if same_article or unlabelled_between_headings:
+            return before
     if label >= 0:
         for j in (ahead, behind):
             if j is not None and blocks[j].article == label:
                 return j
-    if (
-        field == FROM
-        and after is not None
-        and before is not None
-        and blocks[after].kind in HEADING_KINDS
-        and blocks[before].kind in HEADING_KINDS
-    ):
-        return before
     return ahead if ahead is not None else None
 
 

@@ -122,19 +122,21 @@ def run(page: Page, config) -> tuple[Page, list[Repair]]:
     for i, block in enumerate(blocks):
         if block.kind != Kind.PARAGRAPH:
             continue
-        segments = DROP.split(block.text)
-        if _may_loop(segments):
-            new_text, loops, chants = _collapse(block.text)
-            repairs.extend(_loop_repairs(page, block, new_text, loops, chants))
-            if new_text != block.text:
-                blocks[i] = block.with_(text=new_text)
-                segments = DROP.split(new_text)
-        keys[i] = _key(segments)
+        blocks[i], found = collapse_block_loops(page, block)
+        repairs.extend(found)
+        keys[i] = _key(DROP.split(blocks[i].text))
     blocks, found = _drop_copies(page, blocks, keys, config)
     repairs.extend(found)
     if not any(r.changes_text for r in repairs):
         return page, repairs
     return page.with_blocks(blocks), repairs
+
+
+def collapse_block_loops(page: Page, block: Block) -> tuple[Block, list[Repair]]:
+    """Cut a sentence or phrase looping inside one block back to one copy, with its records."""
+    new_text, loops, chants = collapse_loops(block.text)
+    repairs = _loop_repairs(page, block, new_text, loops, chants)
+    return (block.with_(text=new_text) if new_text != block.text else block), repairs
 
 
 def _loop_repairs(page: Page, block: Block, new_text: str, loops, chants) -> list[Repair]:

@@ -19,6 +19,7 @@ import regex
 from ..chardata import DATELINE, ENDS_BRACKETED, ENDS_SENTENCE, NON_OPENING
 from ..config import Config
 from ..model import Block, Kind, Page, Repair
+from . import dedup
 
 NAME = "rejoin"
 
@@ -45,7 +46,7 @@ def starts_mid_sentence(text: str) -> bool:
     return bool(t) and (t[0] in NON_OPENING or bool(LONE_CHAR_THEN_PUNCT.match(t)))
 
 
-def _seam_seen_elsewhere(left: str, right: str, page_text: str) -> int:
+def _seam_seen_elsewhere(left: str, right: str, corpus: str) -> int:
     """The longest seam n-gram (3 then 2 chars, spanning both sides) found elsewhere on the page."""
     tail, head = left.rstrip()[-2:], right.lstrip()[:2]
     for n in (3, 2):
@@ -57,12 +58,14 @@ def _seam_seen_elsewhere(left: str, right: str, page_text: str) -> int:
             if not regex.fullmatch(r"\p{Han}+", gram):
                 continue
             # the seam itself is never in the page text (a blank line separates it)
-            if gram in page_text:
+            if gram in corpus:
                 return n
     return 0
 
 
-def join_confidence(left: Block, right: Block, page_text: str) -> float:
+def join_confidence(left: Block, right: Block, corpus: str) -> float:
+    """How sure we are that ``right`` continues ``left``'s sentence; ``corpus`` is the page's
+    block texts joined by newlines (so no seam is in it)."""
     a, b = left.text.rstrip(), right.text.lstrip()
     if not a or not b or ends_sentence(a):
         return 0.0
@@ -75,7 +78,7 @@ def join_confidence(left: Block, right: Block, page_text: str) -> float:
         score += 0.4
     elif PARAGRAPH_OPENER.match(b) or DATELINE.match(b):
         score -= 0.4
-    seam = _seam_seen_elsewhere(a, b, page_text)
+    seam = _seam_seen_elsewhere(a, b, corpus)
     score += 0.3 if seam == 3 else 0.15 if seam == 2 else 0.0
     return max(0.0, min(score, 0.99))
 
@@ -87,21 +90,25 @@ def _join_text(a: str, b: str) -> str:
     return a + b
 
 
-def run(page: Page, config: Config) -> tuple[Page, list[Repair]]:
-    blocks = list(page.blocks)
-    repairs: list[Repair] = []
+def _joinable(prev: Block | None, block: Block) -> bool:
+    return (
+        prev is not None
+        and prev.kind == Kind.PARAGRAPH
+        and block.kind == Kind.PARAGRAPH
+        and prev.article == block.article
+        and prev.continued_to is None
+        and block.continued_from is None
+    )
+
+
+def _join_pass(page: Page, blocks: list[Block], config: Config, repairs: list[Repair]):
+    """One sweep of joins; returns the new blocks and whether anything was joined."""
+    corpus = "\n".join(b.text for b in blocks)
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind == Kind.PARAGRAPH
-            and block.kind == Kind.PARAGRAPH
-            and prev.article == block.article
-            and prev.continued_to is None
-            and block.continued_from is None
-        ):
-            confidence = join_confidence(prev, block, page.text)
+        if _joinable(prev, block):
+            confidence = join_confidence(prev, block, corpus)
             if confidence >= config.rejoin_threshold:
                 joined = prev.with_(
                     text=_join_text(prev.text, block.text),
@@ -119,23 +126,53 @@ def run(page: Page, config: Config) -> tuple[Page, list[Repair]]:
                         confidence=confidence,
                     )
                 )
+                if config.dedup:  # a loop may straddle the column break it was cut at
+                    joined, found = dedup.collapse_block_loops(page, joined)
+                    repairs.extend(found)
                 out[-1] = joined
                 continue
-            if confidence >= 0.4:
-                repairs.append(
-                    page.repair(
-                        NAME,
-                        "flagged",
-                        [prev, block],
-                        f"possible_split: {prev.text[-6:]}|{block.text[:6]} may be one sentence "
-                        f"(confidence {confidence:.2f} below {config.rejoin_threshold})",
-                        before="",
-                        after="",
-                        confidence=confidence,
-                    )
-                )
         out.append(block)
-    return page.with_blocks(_flag_cut_ends(page, out, repairs)), repairs
+    return out, len(out) < len(blocks)
+
+
+def run(page: Page, config: Config) -> tuple[Page, list[Repair]]:
+    repairs: list[Repair] = []
+    blocks = list(page.blocks)
+    # to a fixed point: a join adds its seam to the page's own dictionary, which a second
+    # run would otherwise see as new evidence
+    while True:
+        joined_any = True
+        while joined_any:
+            blocks, joined_any = _join_pass(page, blocks, config, repairs)
+        if not config.dedup or not any(r.action == "joined" for r in repairs):
+            break
+        # a join can complete a copy of another paragraph: dedup again, and rejoin across
+        # whatever it removed
+        deduped, found = dedup.run(page.with_blocks(blocks), config)
+        repairs.extend(found)
+        if len(deduped.blocks) == len(blocks):
+            blocks = list(deduped.blocks)
+            break
+        blocks = list(deduped.blocks)
+    corpus = "\n".join(b.text for b in blocks)
+    for prev, block in zip(blocks, blocks[1:]):
+        if not _joinable(prev, block):
+            continue
+        confidence = join_confidence(prev, block, corpus)
+        if confidence >= 0.4:
+            repairs.append(
+                page.repair(
+                    NAME,
+                    "flagged",
+                    [prev, block],
+                    f"possible_split: {prev.text[-6:]}|{block.text[:6]} may be one sentence "
+                    f"(confidence {confidence:.2f} below {config.rejoin_threshold})",
+                    before="",
+                    after="",
+                    confidence=confidence,
+                )
+            )
+    return page.with_blocks(_flag_cut_ends(page, blocks, repairs)), repairs
 
 
 def _flag_cut_ends(page: Page, blocks: list[Block], repairs: list[Repair]) -> list[Block]:

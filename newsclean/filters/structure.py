@@ -23,7 +23,7 @@ from ..chardata import (
     MARKER_ONLY,
 )
 from ..config import Config
-from ..model import Block, Kind, Page, Repair
+from ..model import HEADING_KINDS, Block, Kind, Page, Repair
 
 NAME = "structure"
 
@@ -138,7 +138,7 @@ def label_articles(blocks: list[Block]) -> list[Block]:
         elif b.kind in (Kind.MARKER, Kind.PARAGRAPH):
             verb = continuation_verb(b)
             starts = verb in CONTINUED_FROM_VERBS and (
-                prev is None or prev.kind not in (Kind.JUMP_HEADLINE, Kind.KICKER, Kind.HEADLINE)
+                prev is None or prev.kind not in HEADING_KINDS
             )
         if starts or article < 0:
             article += 1
