@@ -26,6 +26,7 @@ INDENT = regex.compile(r"^(?:[\u3000\t]|[ \u00a0]{2,})+")
 BYLINE_PREFIX = regex.compile(rf"^[{BYLINE_MARK}][ \t\u3000]*")
 # punctuation that a headline does not carry (it may carry quotes, dashes and spaces)
 SENTENCE_PUNCT = regex.compile(r"[，。；：？！、,;:?!]")
+PAGE_NUMBER = regex.compile(r"^[-—－\s]*[0-9０-９]{1,3}[-—－\s]*$")
 
 
 def decode_newlines(text: str) -> str:
@@ -83,7 +84,10 @@ def _single_line_block(bid: int, start: int, end: int, line: str) -> Block | Non
         return _block(bid, kind, m.group(2).strip(), start, end, markup=m.group(1), level=level)
     if m := BYLINE_PREFIX.match(stripped):
         rest = stripped[m.end() :].strip()
-        if rest and len(rest) <= 60 and not SENTENCE_PUNCT.search(rest):
+        # □ marks bylines; a bullet (●, ▲) before a short unpunctuated line is a list item
+        # or a lead-in unless the line reads as a byline
+        names_only = stripped[0] in "□■" and len(rest) <= 12
+        if rest and not SENTENCE_PUNCT.search(rest) and (names_only or BYLINE.match(rest)):
             return _block(bid, Kind.BYLINE, rest, start, end, markup=m.group(0).strip())
     return None
 
@@ -152,6 +156,14 @@ def _parse_plain(text: str) -> list[Block]:
     # a line ending in （下转第2版） ends its piece: the next line starts another block
     jumps = [bool(b) and "版" in b and bool(MARKER_AT_END.search(b)) for _, b in bodies]
     standalone = [bool(b) and _is_standalone_line(b) for _, b in bodies]
+    for i, (_, body) in enumerate(bodies):
+        # a bare number is a page number only at the top or bottom of the text or set off by
+        # blank lines; inside a paragraph it is a wrapped line (…增长了 / ２５)
+        if standalone[i] and PAGE_NUMBER.match(body):
+            isolated = (
+                i == 0 or i == len(bodies) - 1 or not bodies[i - 1][1] or not bodies[i + 1][1]
+            )
+            standalone[i] = isolated
 
     def next_opens(i: int) -> bool:
         if i + 1 >= len(rows):

@@ -3,13 +3,16 @@
 Written apart from the tool's own normaliser on purpose: if both shared code, a bug there
 would be scored as correct.  The rules follow the project contract only:
 
-- full-width ASCII letters and digits become half-width (``１２月`` -> ``12月``);
+- full-width ASCII letters and digits become half-width (``１２月`` -> ``12月``), and so do a
+  decimal point between full-width digits and a percent sign after one (``３．５％`` ->
+  ``3.5%``): they are part of the number;
 - half-width ``, ; : ? ! ( )`` next to a Han character become full-width;
 - whitespace never counts: texts are compared with all whitespace removed.
 """
 
 from __future__ import annotations
 
+import re
 from itertools import chain
 
 from opencc import OpenCC
@@ -41,8 +44,13 @@ def strip_ws(text: str) -> str:
     return text.translate(_WHITESPACE)
 
 
+_DECIMAL_POINT = re.compile(r"(?<=[０-９])．(?=[０-９])")
+_PERCENT = re.compile(r"(?<=[０-９])％")
+
+
 def normalize_truth(text: str) -> str:
     """The text the tool should print for ``text`` as it stands in the corpus."""
+    text = _PERCENT.sub("%", _DECIMAL_POINT.sub(".", text))
     text = text.translate(FULLWIDTH_ALNUM)
     if not any(ch in HALF_TO_FULL_PUNCT for ch in text):
         return text

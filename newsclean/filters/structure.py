@@ -27,9 +27,6 @@ from ..model import HEADING_KINDS, Block, Kind, Page, Repair
 
 NAME = "structure"
 
-# a lone plain-OCR heading this long is a headline rather than a section heading
-SECTION_MAX_CHARS = 12
-
 
 def continuation_verb(block: Block) -> str | None:
     """The verb of a continuation marker the block is, or starts with (上接, 下转, ...)."""
@@ -95,9 +92,10 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
         if nxt is not None and (MARKER_ONLY.match(nxt.text) or continuation_verb(nxt)):
             kinds = [Kind.KICKER] * (len(group) - 1) + [Kind.JUMP_HEADLINE]
         elif len(group) == 1:
-            lone = group[0]
-            is_headline = i == 0 or _opens_article_body(nxt) or len(lone.text) > SECTION_MAX_CHARS
-            kinds = [Kind.HEADLINE if is_headline else Kind.SECTION]
+            # a lone short line is a headline: plain OCR gives no sign that sets a section
+            # heading apart (half of all headlines run to 12 characters or fewer), and
+            # calling a headline a section would merge two articles
+            kinds = [Kind.HEADLINE]
         else:
             main = max(range(len(group)), key=lambda k: (len(group[k].text.lstrip("—-")), -k))
             if group[main].text.startswith(("—", "-")):
