@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import regex
 
-from ..chardata import DATELINE, ENDS_BRACKETED, ENDS_SENTENCE, NON_OPENING
+from ..chardata import BYLINE, DATELINE, ENDS_BRACKETED, ENDS_SENTENCE, NON_OPENING
 from ..config import Config
 from ..model import Block, Kind, Page, Repair
-from . import dedup
 
 NAME = "rejoin"
 
 CLAUSE_END = regex.compile(r"[，、；：,;:—]\s*$")
+CREDIT_END = regex.compile(r"(?:摄|供图|制图|绘)$")
+UNIT_AFTER_NUMBER = regex.compile(r"^[0-9年月日号时分秒万亿千百元角个名人次家项件%％]")
 LONE_CHAR_THEN_PUNCT = regex.compile(r"^\p{Han}[，、,；;‘’“”（(]")
 # openings that begin a paragraph: quotes, bullets, dates, enumerations, datelines
 PARAGRAPH_OPENER = regex.compile(
@@ -63,21 +64,37 @@ def _seam_seen_elsewhere(left: str, right: str, corpus: str) -> int:
     return 0
 
 
-def join_confidence(left: Block, right: Block, corpus: str) -> float:
-    """How sure we are that ``right`` continues ``left``'s sentence; ``corpus`` is the page's
-    block texts joined by newlines (so no seam is in it)."""
+def join_confidence(left: Block, right: Block, corpus: str, indented_page: bool = False) -> float:
+    """How sure we are that ``right`` continues ``left``'s sentence.
+
+    ``corpus`` is the page's block texts joined by newlines (so no seam is in it);
+    ``indented_page`` says that paragraphs on this page open with an indent, so a block
+    without one goes on from the block before.
+    """
     a, b = left.text.rstrip(), right.text.lstrip()
     if not a or not b or ends_sentence(a):
         return 0.0
     score = 0.35
     if CLAUSE_END.search(a):
-        score += 0.2
+        score += 0.2  # a paragraph does not end on a comma
+    elif a[-1].isalnum() and not CREDIT_END.search(a):
+        score += 0.15  # nor on a bare character (photo credits aside: 新华社记者某某摄)
+        if len(a) < 6:
+            score -= 0.15
     if b[0] in NON_OPENING:
         score += 0.45
     elif LONE_CHAR_THEN_PUNCT.match(b):
         score += 0.4
-    elif PARAGRAPH_OPENER.match(b) or DATELINE.match(b):
-        score -= 0.4
+    elif DATELINE.match(b) or BYLINE.match(b):
+        score -= 0.5
+    elif PARAGRAPH_OPENER.match(b):
+        score -= 0.2 if b[0] in "“「『" else 0.4  # a quoted term may go on a sentence
+    elif b[0].isalnum():
+        score += 0.1
+    if a[-1].isdigit() and UNIT_AFTER_NUMBER.match(b):
+        score += 0.3  # 7月12|日, 2800|元
+    if indented_page and not right.markup:
+        score += 0.25
     seam = _seam_seen_elsewhere(a, b, corpus)
     score += 0.3 if seam == 3 else 0.15 if seam == 2 else 0.0
     return max(0.0, min(score, 0.99))
@@ -101,14 +118,23 @@ def _joinable(prev: Block | None, block: Block) -> bool:
     )
 
 
+def indented(page: Page) -> bool:
+    """Whether the page's paragraphs open with an indent (plain OCR), most of them at least."""
+    paragraphs = [b for b in page.blocks if b.kind == Kind.PARAGRAPH]
+    if page.style != "plain" or not paragraphs:
+        return False
+    return sum(1 for b in paragraphs if b.markup) >= 0.6 * len(paragraphs)
+
+
 def _join_pass(page: Page, blocks: list[Block], config: Config, repairs: list[Repair]):
     """One sweep of joins; returns the new blocks and whether anything was joined."""
     corpus = "\n".join(b.text for b in blocks)
+    indented_page = indented(page)
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
         if _joinable(prev, block):
-            confidence = join_confidence(prev, block, corpus)
+            confidence = join_confidence(prev, block, corpus, indented_page)
             if confidence >= config.rejoin_threshold:
                 joined = prev.with_(
                     text=_join_text(prev.text, block.text),
@@ -126,9 +152,6 @@ def _join_pass(page: Page, blocks: list[Block], config: Config, repairs: list[Re
                         confidence=confidence,
                     )
                 )
-                if config.dedup:  # a loop may straddle the column break it was cut at
-                    joined, found = dedup.collapse_block_loops(page, joined)
-                    repairs.extend(found)
                 out[-1] = joined
                 continue
         out.append(block)
@@ -140,25 +163,15 @@ def run(page: Page, config: Config) -> tuple[Page, list[Repair]]:
     blocks = list(page.blocks)
     # to a fixed point: a join adds its seam to the page's own dictionary, which a second
     # run would otherwise see as new evidence
-    while True:
-        joined_any = True
-        while joined_any:
-            blocks, joined_any = _join_pass(page, blocks, config, repairs)
-        if not config.dedup or not any(r.action == "joined" for r in repairs):
-            break
-        # a join can complete a copy of another paragraph: dedup again, and rejoin across
-        # whatever it removed
-        deduped, found = dedup.run(page.with_blocks(blocks), config)
-        repairs.extend(found)
-        if len(deduped.blocks) == len(blocks):
-            blocks = list(deduped.blocks)
-            break
-        blocks = list(deduped.blocks)
+    joined_any = True
+    while joined_any:
+        blocks, joined_any = _join_pass(page, blocks, config, repairs)
     corpus = "\n".join(b.text for b in blocks)
+    indented_page = indented(page)
     for prev, block in zip(blocks, blocks[1:]):
         if not _joinable(prev, block):
             continue
-        confidence = join_confidence(prev, block, corpus)
+        confidence = join_confidence(prev, block, corpus, indented_page)
         if confidence >= 0.4:
             repairs.append(
                 page.repair(
