@@ -38,10 +38,9 @@ def account(
     expected = Counter()
     for block in parsed.blocks:
         expected.update(content_chars(block.text))
-    for r in repairs:
-        if r.changes_text:
-            expected.update(content_chars(r.after))
-            expected.subtract(content_chars(r.before))
+    for r in repairs:  # every record, flags and parsed markers too: each must balance
+        expected.update(content_chars(r.after))
+        expected.subtract(content_chars(r.before))
     got = article_chars(articles)
     lost = Counter({c: n for c, n in (expected - got).items() if n > 0})
     invented = Counter({c: n for c, n in (got - expected).items() if n > 0})

@@ -65,6 +65,9 @@ class Block:
 class Repair:
     """A record of one change (or, with action ``flagged``, one doubtful spot left alone).
 
+    Actions: ``removed``, ``replaced``, ``unwrapped``, ``joined``, ``moved`` (repairs);
+    ``flagged`` (a spot left alone); ``parsed`` (fix's own marker line read back).
+
     ``before``/``after`` hold the exact text replaced, so that input = output - after + before
     holds character for character (whitespace aside); that is what the conservation test checks.
     """
@@ -81,7 +84,10 @@ class Repair:
 
     @property
     def changes_text(self) -> bool:
-        return self.action != "flagged"
+        """Whether this record is a repair.  ``flagged`` spots change nothing; ``parsed`` is
+        a marker read back from the form fix itself writes (``（上接第1版）``), which leaves
+        the page as fix would write it."""
+        return self.action not in ("flagged", "parsed")
 
     def where(self) -> str:
         ids = ",".join(str(b) for b in self.blocks)

@@ -37,6 +37,7 @@ import regex
 
 from ..chardata import CONTINUED_FROM_VERBS, FULLWIDTH_TO_ASCII, MARKER_BODY, chinese_number
 from ..model import HEADING_KINDS, Block, Kind, Page, Repair
+from ..render import continuation_line
 from . import furniture
 
 NAME = "continuation"
@@ -210,10 +211,17 @@ def _standalone(plan: _Plan, i: int, block: Block, neighbour) -> None:
         _flag(plan, block, marker, f"block {plan.page.blocks[target].id} has another page")
         return
     plan.removed.add(i)
+    # fix writes a marker back as its own block, （上接第1版）: reading that is no repair
+    verb = m.group("verb")
+    canonical = (
+        block.kind != Kind.SECTION
+        and verb in ("上接", "下转")
+        and marker == continuation_line(verb, value)
+    )
     plan.repairs.append(
         plan.page.repair(
             NAME,
-            "removed",
+            "parsed" if canonical else "removed",
             [block, plan.page.blocks[target]],
             f"continuation_marker: {marker} ({_describe(field, value)})",
             before=block.text,
