@@ -3,16 +3,13 @@
 Written apart from the tool's own normaliser on purpose: if both shared code, a bug there
 would be scored as correct.  The rules follow the project contract only:
 
-- full-width ASCII letters and digits become half-width (``１２月`` -> ``12月``), and so do a
-  decimal point between full-width digits and a percent sign after one (``３．５％`` ->
-  ``3.5%``): they are part of the number;
+- full-width ASCII letters and digits become half-width (``１２月`` -> ``12月``);
 - half-width ``, ; : ? ! ( )`` next to a Han character become full-width;
 - whitespace never counts: texts are compared with all whitespace removed.
 """
 
 from __future__ import annotations
 
-import re
 from itertools import chain
 
 from opencc import OpenCC
@@ -44,13 +41,8 @@ def strip_ws(text: str) -> str:
     return text.translate(_WHITESPACE)
 
 
-_DECIMAL_POINT = re.compile(r"(?<=[０-９])．(?=[０-９])")
-_PERCENT = re.compile(r"(?<=[０-９])％")
-
-
 def normalize_truth(text: str) -> str:
     """The text the tool should print for ``text`` as it stands in the corpus."""
-    text = _PERCENT.sub("%", _DECIMAL_POINT.sub(".", text))
     text = text.translate(FULLWIDTH_ALNUM)
     if not any(ch in HALF_TO_FULL_PUNCT for ch in text):
         return text
@@ -65,9 +57,14 @@ def _next_to_han(text: str, i: int) -> bool:
     return (i > 0 and is_han(text[i - 1])) or (i + 1 < len(text) and is_han(text[i + 1]))
 
 
+# the width of a number's decimal point and percent sign (３．５％ / 3.5%) is left to the
+# tool: both are read as the same number
+_NUMBER_MARKS = {ord("．"): ".", ord("％"): "%"}
+
+
 def strict_key(text: str) -> str:
-    """Key for exact comparison: the text itself, whitespace removed."""
-    return text.translate(_WHITESPACE)
+    """Key for exact comparison: the text itself, whitespace removed, number marks folded."""
+    return text.translate(_WHITESPACE).translate(_NUMBER_MARKS)
 
 
 def loose_key(text: str) -> str:

@@ -151,7 +151,7 @@ def run(page: Page, config) -> tuple[Page, list[Repair]]:
         kept = _drop_exposed_furniture(plan, kept, page.blocks)
     if not plan.repairs:
         return page, []
-    if not any(r.changes_text for r in plan.repairs):
+    if not plan.removed and not any(r.changes_text for r in plan.repairs):
         return page, plan.repairs
     return page.with_blocks(kept), plan.repairs
 
