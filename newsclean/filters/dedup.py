@@ -175,6 +175,10 @@ def _standing(block: Block) -> str:
     """``"exempt"`` (never removed), ``"note"`` (removed only from a run of copies) or
     ``"paragraph"``.  (Paragraphs under ``dedup_min_chars`` never get this far.)"""
     text = block.text.strip()
+    # a block that carries its article's 上接/下转 page anchors the piece: removing it
+    # would lose where the article comes from or goes to
+    if block.continued_from is not None or block.continued_to is not None:
+        return "exempt"
     # running heads and edition lines repeat on every page; the furniture filter owns them
     if any(pattern.match(text) for _, pattern in FURNITURE):
         return "exempt"
