@@ -7,13 +7,23 @@ from .filters import FILTERS
 from .model import Page, Repair
 
 # filters whose evidence a join can change: a joined paragraph can complete a marker cut at
-# the column break (（下转第|八版）), a copy of another paragraph, or a loop
-SETTLE = ("normalize", "script", "continuation", "dedup", "rejoin")
+# the column break (（下转第|八版）), a mark to make full-width, a copy of another paragraph,
+# or a loop; the gates skip a filter when the joined text gives it nothing to look at
+SETTLE_GATES = {
+    "normalize": lambda text: any(c in text for c in ",;:?!() "),
+    "continuation": lambda text: "版" in text,
+    "dedup": lambda text: True,
+}
 MAX_SETTLE_ROUNDS = 3
 
 
-def _joined(repairs: list[Repair]) -> bool:
-    return any(r.filter == "rejoin" and r.action == "joined" for r in repairs)
+def _joined_text(page: Page, repairs: list[Repair]) -> str:
+    joined = {r.blocks[0] for r in repairs if r.filter == "rejoin" and r.action == "joined"}
+    return "\n".join(b.text for b in page.blocks if b.id in joined)
+
+
+def _key(r: Repair):
+    return (r.filter, r.action, r.blocks, r.reason)
 
 
 def run_filters(page: Page, config: Config) -> tuple[Page, list[Repair]]:
@@ -26,15 +36,17 @@ def run_filters(page: Page, config: Config) -> tuple[Page, list[Repair]]:
     # that read text run again until they find nothing new
     latest = repairs
     for _ in range(MAX_SETTLE_ROUNDS):
-        if not _joined(latest):
+        joined = _joined_text(page, latest)
+        if not joined:
             break
-        seen = {(r.filter, r.action, r.blocks, r.reason) for r in repairs}
+        seen = {_key(r) for r in repairs}
         latest = []
-        for name in SETTLE:
-            if config.enabled(name):
+        for name, gate in SETTLE_GATES.items():
+            if config.enabled(name) and gate(joined):
                 page, found = FILTERS[name](page, config)
-                latest.extend(
-                    r for r in found if (r.filter, r.action, r.blocks, r.reason) not in seen
-                )
+                latest.extend(r for r in found if _key(r) not in seen)
+        if config.rejoin and any(r.changes_text for r in latest):
+            page, found = FILTERS["rejoin"](page, config)
+            latest.extend(r for r in found if _key(r) not in seen)
         repairs.extend(latest)
     return page, repairs
