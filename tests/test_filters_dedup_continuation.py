@@ -257,7 +257,7 @@ def test_marker_line_between_headings_goes_to_the_heading_before():
     assert (first.continued_from, second.continued_from, body.continued_from) == (1, None, None)
 
 
-def test_marker_line_prefers_its_own_article():
+def test_marker_line_points_one_way():
     page = parse(
         "第一篇最后一段。\n\n（上接第3版）\n\n第二篇第一段。\n\n（下转第4版）\n\n第三篇。\n"
     )
@@ -269,15 +269,22 @@ def test_marker_line_prefers_its_own_article():
         ("第二篇第一段。", 3, 4),
         ("第三篇。", None, None),
     ]
-    # labelled the other way, the same lines go to the other neighbours
+    # a marker points one way whatever the labels say: 上接 opens what follows it, 下转
+    # closes what precedes it
     labels = [1, 1, 2, 2, 2]
     page = page.with_blocks(b.with_(article=n) for b, n in zip(page.blocks, labels))
     new, _ = continuation.run(page, Config())
     assert [(b.continued_from, b.continued_to) for b in new.blocks] == [
-        (3, None),
-        (None, 4),
+        (None, None),
+        (3, 4),
         (None, None),
     ]
+
+
+def test_marker_with_nothing_on_its_side_is_flagged():
+    result = only("（下转第2版）\n\n正文第一段。\n", "continuation")
+    assert [b.text for b in result.page.blocks] == ["（下转第2版）", "正文第一段。"]
+    assert [r.action for r in result.repairs] == ["flagged"]
 
 
 def test_inline_marker_in_a_heading_stays_on_the_heading():

@@ -11,8 +11,8 @@ Where the number goes:
 
 * a block that is only a marker (``### 上接第一版``, a ``（下转第8版）`` line) is removed; an
   上接 page goes onto the next block (the first block of the continued piece), a 下转 page
-  onto the block before it (a neighbour in the marker's own article first, when structure
-  has labelled them; an 上接 line between two headings goes to the one before it);
+  onto the block before it; an 上接 line right after its article's heading goes to that
+  heading; a marker with no block on its side (下转 at the top of the page) is flagged;
 * a marker at the start or end of a block is trimmed off and its page goes onto that block,
   except when a paragraph ends with an 上接 marker or starts with a 下转 one: that is a marker
   line the OCR glued to the wrong paragraph, so the page goes to the neighbour it points at.
@@ -234,10 +234,9 @@ def _standalone(plan: _Plan, i: int, block: Block, neighbour) -> None:
 def _standalone_target(blocks, i: int, field: str, neighbour) -> int | None:
     """The block a marker line belongs to: for 上接 the next block, for 下转 the one before.
 
-    Two exceptions.  An 上接 line right after a heading of its own article goes to that
-    heading: the renderer writes it there (``# 标题`` / ``（上接第1版）``), after the headings
-    of the piece it opens.  And when structure has labelled the blocks, a neighbour of the
-    marker's own article comes first.
+    One exception: an 上接 line right after a heading of its own article (or, on an unlabelled
+    page, between two headings) goes to that heading, since the renderer writes it there
+    (``# 标题`` / ``（上接第1版）``), after the headings of the piece it opens.
     """
     before, after = neighbour(i, -1), neighbour(i, 1)
     ahead, behind = (after, before) if field == FROM else (before, after)
@@ -249,11 +248,10 @@ def _standalone_target(blocks, i: int, field: str, neighbour) -> int | None:
         )
         if same_article or unlabelled_between_headings:
             return before
-    if label >= 0:
-        for j in (ahead, behind):
-            if j is not None and blocks[j].article == label:
-                return j
-    return ahead if ahead is not None else None
+    # a marker points one way only: 上接 opens what follows it, 下转 closes what precedes it;
+    # one with nothing on that side (下转 at the top of the page) belongs to no block
+    del behind
+    return ahead
 
 
 def _inline(plan: _Plan, i: int, block: Block, neighbour) -> None:

@@ -125,11 +125,48 @@ def run(page: Page, config) -> tuple[Page, list[Repair]]:
         blocks[i], found = collapse_block_loops(page, block)
         repairs.extend(found)
         keys[i] = _key(DROP.split(blocks[i].text))
-    blocks, found = _drop_copies(page, blocks, keys, config)
+    kept, found = _drop_copies(page, blocks, keys, config)
     repairs.extend(found)
+    blocks, rescued = _keep_page_anchors(blocks, kept)
+    if rescued:
+        repairs = [
+            r
+            for r in repairs
+            if not (r.action == "removed" and r.blocks and r.blocks[0] in rescued)
+        ]
     if not any(r.changes_text for r in repairs):
         return page, repairs
     return page.with_blocks(blocks), repairs
+
+
+def _keep_page_anchors(before: list[Block], after: list[Block]) -> tuple[list[Block], set[int]]:
+    """A removed copy that carried its article's 上接/下转 page hands it to the nearest kept
+    block of the same article (上接 forward, 下转 backward first), so the piece still says
+    where it comes from and goes to.  With no such block the copy is kept after all."""
+    kept_ids = {b.id for b in after}
+    rescued: set[int] = set()
+    out = list(before)
+    for i, b in enumerate(before):
+        if b.id in kept_ids or (b.continued_from is None and b.continued_to is None):
+            continue
+        forward = [j for j in range(i + 1, len(out)) if out[j].id in kept_ids]
+        backward = [j for j in range(i - 1, -1, -1) if out[j].id in kept_ids]
+        order = forward + backward if b.continued_from is not None else backward + forward
+        target = next((j for j in order if out[j].article == b.article), None)
+        if target is None or any(
+            getattr(b, f) is not None and getattr(out[target], f) not in (None, getattr(b, f))
+            for f in ("continued_from", "continued_to")
+        ):
+            kept_ids.add(b.id)
+            rescued.add(b.id)
+            continue
+        out[target] = out[target].with_(
+            continued_from=out[target].continued_from
+            if b.continued_from is None
+            else b.continued_from,
+            continued_to=out[target].continued_to if b.continued_to is None else b.continued_to,
+        )
+    return [b for b in out if b.id in kept_ids], rescued
 
 
 def collapse_block_loops(page: Page, block: Block) -> tuple[Block, list[Repair]]:
@@ -175,10 +212,6 @@ def _standing(block: Block) -> str:
     """``"exempt"`` (never removed), ``"note"`` (removed only from a run of copies) or
     ``"paragraph"``.  (Paragraphs under ``dedup_min_chars`` never get this far.)"""
     text = block.text.strip()
-    # a block that carries its article's 上接/下转 page anchors the piece: removing it
-    # would lose where the article comes from or goes to
-    if block.continued_from is not None or block.continued_to is not None:
-        return "exempt"
     # running heads and edition lines repeat on every page; the furniture filter owns them
     if any(pattern.match(text) for _, pattern in FURNITURE):
         return "exempt"

@@ -1,7 +1,627 @@
-"""(placeholder while the filter is written)"""
+"""Returns paragraphs that OCR read into the wrong article (column bleed) to their own article.
+
+On a page with several columns, OCR may read the columns out of order, so a run of one
+article's paragraphs lands inside another.  The page is labelled as a sequence: anchors
+(headlines, kickers, bylines, jump headlines, the first block of a continued piece, a
+dateline paragraph under its headline) keep the article structure gave them, and every
+other paragraph or section heading either stays in the article of its stretch of the page
+or belongs to a *run* of consecutive blocks that is returned to another article.  A run's
+score adds up:
+
+* wording: each block's affinity to the other article against its own, with the whole run
+  left out of the profiles (``newsclean.affinity``: names, places and terms one article
+  repeats and the others lack), and for a section heading its likeness to that article's
+  other headings (党建引领激发效能 / 科技助力释放动能 / 制度保障挖掘潜能);
+* the cuts at either end: a change of article costs, less where a column break shows (the
+  block before ends mid-sentence and the next starts afresh, or the reverse), more right
+  after a heading (it goes with the text below it) or where the two sides read as one
+  sentence; a sentence cut before the run that resumes right after it, or a run that goes
+  on with a cut sentence of the other article, says where the run belongs;
+* doubts: a run longer than a column or taking most of its host costs more, and so does one
+  whose host's own paragraphs lean to the same article (articles on one topic).
+
+The best set of runs is found by dynamic programming over the page (a semi-Markov Viterbi,
+linear in blocks x articles x the longest run).  A run's confidence comes from the margin
+between the best labelling and the best one that leaves the run where it was; below
+``reorder_threshold`` nothing moves and the run is ``flagged``, and so is a run that its
+wording alone would move but the doubts hold back.  Moves change no text: each article keeps
+its blocks in stream order, so a returned run goes after the last block of its article that
+precedes it (right after the opening of an article that starts later).  The weights below
+were set on benchmark pages (``newsclean.bench``) so that clean pages keep their order.
+
+Run alone (``--only reorder``), the filter first labels articles from the headings as parsed.
+
+>>> from newsclean import clean
+>>> page = "\\n\\n".join([
+...     "# 鞍山推进市域社会治理",
+...     "鞍山市建成四级社会治理综合服务中心，鞍山市民办事更方便。",
+...     "鞍山市委书记说，鞍山强化党建引领，社会治理见实效。",
+...     "# 连云港推进扫黑除恶",
+...     "连云港市打掉恶势力犯罪集团，连云港扫黑除恶成效明显。",
+...     "连云港市公安局反诈中心向群众发送预警短信，民警紧随诈骗电话发出预警短",
+...     "鞍山市网格员巡查社区，鞍山社会治理综合服务中心接到消息后迅速维修。",
+...     "信，连云港市民纷纷点赞扫黑除恶。",
+... ])
+>>> r = clean(page, only=("structure", "reorder", "rejoin"))
+>>> [p[:8] for p in r.articles[0].paragraphs()]
+['鞍山市建成四级社', '鞍山市委书记说，', '鞍山市网格员巡查']
+>>> r.articles[1].paragraphs()[-1].endswith("发出预警短信，连云港市民纷纷点赞扫黑除恶。")
+True
+>>> move = r.repairs[0]
+>>> move.action, move.before, move.after, round(move.confidence, 2)
+('moved', '', '', 0.99)
+>>> head, _, evidence = move.reason.partition(": shares ")
+>>> head
+'bleed: 1 block 「鞍山市网格员巡查社区…」 moved from 「连云港推进扫黑除恶」 to 「鞍山推进市域社会治理」'
+>>> print(*evidence.split("; "), sep="\\n")  # doctest: +ELLIPSIS
+社会治理综合服务中心, 鞍山市, 鞍山 with it
+column break before it (…话发出预警短 is cut off)
+it splits a sentence of its host (…话发出预警短 | 信，连云港市…)
+margin ...
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+import regex
+
+from ..affinity import Affinity, page_bigrams, shared_terms
+from ..chardata import BYLINE, DATELINE
+from ..config import Config
+from ..model import Block, Kind, Page, Repair
+from .rejoin import (
+    PARAGRAPH_OPENER,
+    _seam_seen_elsewhere,
+    ends_sentence,
+    indented,
+    starts_mid_sentence,
+)
+from .structure import label_articles
 
 NAME = "reorder"
 
+BODY_KINDS = frozenset({Kind.PARAGRAPH, Kind.SECTION})
+HEAD_KINDS = frozenset({Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE, Kind.JUMP_HEADLINE})
 
-def run(page, config):
-    return page, []
+# Scores are in the affinity's units (natural-log likelihood ratios), divided by TEMPERATURE.
+HEADING_WEIGHT = 2.0  # headline text in its article's profile (a body block counts 1)
+TEMPERATURE = 2.5
+MAX_RUN = 12  # blocks in one run
+SWITCH = 1.0  # a change of article between two body blocks
+AFTER_HEADING = 4.0  # ... right after an article's opening blocks
+AFTER_SECTION = 12.0  # ... right after a section heading
+COLUMN_BREAK = 1.0  # discount where one side of the boundary is cut mid-sentence
+# the next three are times how surely one block goes on with the other's sentence (0-1)
+SEAM = 2.0  # extra cost of a change of article between the two halves of one sentence
+ACROSS = 20.0  # the sentence cut right before a run resumes right after it
+DONOR_SEAM = 8.0  # the run goes on with a cut sentence of its article, or the reverse
+HEADING_PATTERN = 2.0  # section heading like the article's other headings (0-1 likeness)
+MOVE_COST = 0.5  # every moved block: the page as read is right unless shown otherwise
+# articles on one topic: when the host's own blocks lean to the target by more than
+# CONFUSION_FROM (median, leave-one-out), each moved block costs CONFUSION per unit over it
+CONFUSION = 3.0
+CONFUSION_FROM = -10.0
+CONFUSION_SPREAD = 30.0  # ... scaled down as the run's lean per block exceeds theirs by this
+# a bled run is a column's worth of text: each paragraph beyond LONG_FROM costs LONG_RUN, and
+# each paragraph by which the run outnumbers what its host keeps costs HOST_SHARE
+LONG_RUN = 8.0
+LONG_FROM = 6
+HOST_SHARE = 1.0
+# candidates are scored in full only when their leave-one-out score reaches this (per block)
+PRUNE_PER_BLOCK = -1.0
+# confidence = logistic((margin - MARGIN_MID) / MARGIN_SCALE)
+MARGIN_MID = 6.0
+MARGIN_SCALE = 3.0
+SUSPECT_FLOOR = 0.01  # a held-back run less likely than this is not worth a flag
+
+SPACED = regex.compile(r"\S\s+\S")
+
+
+@dataclass
+class _Page:
+    """What the labelling needs to know about the blocks of one page."""
+
+    page: Page
+    blocks: list[Block]
+    labels: list[int]  # article labels as structure gave them
+    movable: list[bool]
+    opens_at: dict[int, int]  # article -> index of its first block
+    head_end: dict[int, int]  # article -> index of the last block of its opening group
+    articles: list[int]
+    paragraphs: dict[int, int]  # article -> number of its paragraphs
+    indents: bool  # plain OCR that indents paragraphs: a flush-left block goes on a sentence
+    corpus: str  # the block texts, one a line: the page as its own dictionary
+    members: dict[int, list[int]]  # article -> its movable blocks
+    cost: list[float] = field(default_factory=list)  # change of article between t-1 and t
+    seams: dict[tuple[int, int], float] = field(default_factory=dict)  # _continues cache
+
+
+@dataclass
+class _Run:
+    """A candidate run: blocks [start, end) returned to article ``target``, with its evidence
+    (``wording`` in affinity units, the other terms 0-1 or counts) and total ``gain``."""
+
+    start: int
+    end: int  # exclusive
+    target: int
+    wording: float = 0.0
+    pattern: float = 0.0
+    across: float = 0.0
+    donor: float = 0.0
+    baseline: float = -math.inf  # how much the host's other blocks lean to the target
+    paragraphs: int = 0  # paragraphs in the run
+    host_left: int = 0  # paragraphs its host keeps
+    notes: list[str] = field(default_factory=list)
+    gain: float = 0.0
+    doubts: list[str] = field(default_factory=list)  # why a suspect run is held back
+
+    def evidence(self) -> float:
+        """What the run's own wording and seams say, before the page's doubts about it."""
+        return (
+            self.wording / TEMPERATURE
+            + HEADING_PATTERN * self.pattern
+            + ACROSS * self.across
+            + DONOR_SEAM * self.donor
+            - MOVE_COST * (self.end - self.start)
+        )
+
+    def shape(self) -> float:
+        """Cost of an unlikely shape: longer than a column, or most of its host."""
+        return LONG_RUN * max(0, self.paragraphs - LONG_FROM) + HOST_SHARE * max(
+            0, self.paragraphs - self.host_left
+        )
+
+    def doubt(self) -> float:
+        """Cost of the host's own paragraphs leaning to the target too (articles on one
+        topic), less as the run leans further than they do."""
+        blocks = self.end - self.start
+        excess = self.baseline - CONFUSION_FROM
+        if excess <= 0:
+            return 0.0
+        apart = (self.wording / blocks - self.baseline) / CONFUSION_SPREAD
+        return CONFUSION * blocks * excess * min(1.0, max(0.0, 1.0 - apart))
+
+    def score(self, doubting: bool = True) -> float:
+        self.gain = self.evidence() - self.shape() - (self.doubt() if doubting else 0.0)
+        return self.gain
+
+
+def run(page: Page, config: Config) -> tuple[Page, list[Repair]]:
+    if page.blocks and all(b.article < 0 for b in page.blocks):
+        labelled = page.with_blocks(label_articles(list(page.blocks)))
+        if len({b.article for b in labelled.blocks}) > 1:
+            page = labelled
+    p = _prepare(page)
+    if p is None:
+        return page, []
+    decided, accepted = _label(p, config.reorder_threshold)
+    repairs: list[Repair] = []
+    final = list(p.labels)
+    for r, margin, confidence in decided:
+        moved = p.blocks[r.start : r.end]
+        reason = _reason(p, r, margin, id(r) in accepted)
+        if id(r) in accepted:
+            final[r.start : r.end] = [r.target] * (r.end - r.start)
+            repairs.append(page.repair(NAME, "moved", moved, reason, "", "", confidence))
+        elif r.doubts:
+            reason += f" (held back: {'; '.join(r.doubts)})"
+            repairs.append(page.repair(NAME, "flagged", moved, reason, "", "", confidence))
+        elif confidence < config.reorder_threshold:
+            reason += f" (confidence {confidence:.2f} below {config.reorder_threshold})"
+            repairs.append(page.repair(NAME, "flagged", moved, reason, "", "", confidence))
+        else:
+            reason += " (not moved: its article would keep no paragraph)"
+            repairs.append(page.repair(NAME, "flagged", moved, reason, "", "", confidence))
+    if final == p.labels:
+        return page, repairs
+    return page.with_blocks(_reordered(p, final)), repairs
+
+
+def _label(p: _Page, threshold: float):
+    """The runs of the best labelling, with margins and confidences, and those that move."""
+    grams = page_bigrams([b.text for b in p.blocks])
+    weights = [HEADING_WEIGHT if b.kind in HEAD_KINDS else 1.0 for b in p.blocks]
+    affinity = Affinity(grams, p.labels, weights)
+    decided = _decide(p, _candidates(p, affinity))
+    return decided, _accepted(p, decided, threshold)
+
+
+def _accepted(p: _Page, decided, threshold: float) -> set[int]:
+    """Ids of the runs that move: confident enough, most confident first, and never taking
+    the last paragraph of an article."""
+    left = dict(p.paragraphs)
+    accepted = set()
+    for r, _margin, confidence in sorted(decided, key=lambda d: -d[2]):
+        if r.doubts:
+            continue
+        taken = sum(b.kind == Kind.PARAGRAPH for b in p.blocks[r.start : r.end])
+        if confidence >= threshold and left[p.labels[r.start]] - taken >= 1:
+            left[p.labels[r.start]] -= taken
+            accepted.add(id(r))
+    return accepted
+
+
+def _confidence(margin: float) -> float:
+    z = min(50.0, max(-50.0, (margin - MARGIN_MID) / MARGIN_SCALE))
+    return min(0.99, 1.0 / (1.0 + math.exp(-z)))
+
+
+def _decide(p: _Page, runs: list[_Run]) -> list[tuple[_Run, float, float]]:
+    """The runs of the best labelling, each with its margin and confidence; then the
+    *suspects*: runs whose wording alone would move them confidently but which the page's
+    doubts (``_Run.doubt``) hold back, with the confidence the full score gives them."""
+    if not runs:
+        return []
+    p.cost = [_boundary_cost(p, t) for t in range(len(p.blocks))]
+    for r in runs:
+        r.score()
+    best, chosen = _best_runs(p, runs)
+    out = []
+    for r in chosen:
+        without, _ = _best_runs(p, runs, barred=(r.start, r.end))
+        out.append((r, best - without, _confidence(best - without)))
+    for r in runs:
+        r.score(doubting=False)
+    best, suspects = _best_runs(p, runs)
+    for r in suspects:
+        if any(r.start < c.end and c.start < r.end for c in chosen):
+            continue
+        without, _ = _best_runs(p, runs, barred=(r.start, r.end))
+        if _confidence(best - without) < 0.5:
+            continue
+        r.doubts = [
+            "the host's other paragraphs lean that way too "
+            f"(median margin {r.baseline:.1f} per paragraph)"
+        ]
+        margin = r.evidence() - r.shape() - r.doubt() - p.cost[r.start]
+        margin -= p.cost[r.end] if r.end < len(p.blocks) else 0.0
+        if _confidence(margin) >= SUSPECT_FLOOR:
+            out.append((r, margin, _confidence(margin)))
+    for r in runs:
+        r.score()
+    return out
+
+
+def _prepare(page: Page) -> _Page | None:
+    blocks = list(page.blocks)
+    labels = [b.article for b in blocks]
+    articles = sorted(set(labels))
+    if len(articles) < 2 or articles[0] < 0:
+        return None  # one article (or a page no one could label)
+    opens_at: dict[int, int] = {}
+    for i, label in enumerate(labels):
+        opens_at.setdefault(label, i)
+    movable = []
+    for i, b in enumerate(blocks):
+        opening = opens_at[b.article] == i or b.continued_from is not None
+        # a dateline paragraph right below its headline opens its article with it
+        dateline = b.kind == Kind.PARAGRAPH and bool(DATELINE.match(b.text))
+        after_head = i > 0 and not movable[i - 1] and labels[i - 1] == b.article
+        movable.append(b.kind in BODY_KINDS and not opening and not (dateline and after_head))
+    if not any(movable):
+        return None
+    head_end = {}
+    for k, i in opens_at.items():
+        j = i
+        while j + 1 < len(blocks) and labels[j + 1] == k and not movable[j + 1]:
+            j += 1
+        head_end[k] = j
+    paragraphs = dict.fromkeys(articles, 0)
+    for b in blocks:
+        paragraphs[b.article] += b.kind == Kind.PARAGRAPH
+    corpus = "\n".join(b.text for b in blocks)
+    # on plain OCR an opening right after a paragraph cut mid-sentence is more likely a
+    # wrapped line read as a headline than an article: no run goes into or out of it
+    sound = {
+        k
+        for k, i in opens_at.items()
+        if page.style != "plain"
+        or i == 0
+        or blocks[i - 1].kind != Kind.PARAGRAPH
+        or ends_sentence(blocks[i - 1].text)
+    }
+    movable = [m and b.article in sound for m, b in zip(movable, blocks)]
+    if not any(movable) or len(sound) < 2:
+        return None
+    articles = [k for k in articles if k in sound]
+    members: dict[int, list[int]] = {}
+    for t, b in enumerate(blocks):
+        if movable[t]:
+            members.setdefault(b.article, []).append(t)
+    return _Page(
+        page,
+        blocks,
+        labels,
+        movable,
+        opens_at,
+        head_end,
+        articles,
+        paragraphs,
+        indented(page),
+        corpus,
+        members,
+    )
+
+
+def _ends_cut(block: Block) -> bool:
+    return block.kind == Kind.PARAGRAPH and not ends_sentence(block.text)
+
+
+def _starts_mid(p: _Page, t: int) -> bool:
+    """Block t plainly begins inside a sentence cut off elsewhere."""
+    block = p.blocks[t]
+    if block.kind != Kind.PARAGRAPH:
+        return False
+    return starts_mid_sentence(block.text) or (p.indents and not block.markup)
+
+
+def _starts_fresh(p: _Page, t: int) -> bool:
+    """Block t plainly opens a paragraph: an indent on indented plain OCR, a quote, a bullet,
+    a date, an enumeration or a dateline."""
+    block = p.blocks[t]
+    text = block.text.lstrip()
+    if p.indents and block.markup:
+        return True
+    return bool(PARAGRAPH_OPENER.match(text) or DATELINE.match(text) or BYLINE.match(text))
+
+
+def _continues(p: _Page, a: int, b: int) -> float:
+    """How surely block ``b`` goes on with the sentence block ``a`` leaves cut (0-1).
+
+    Characters across the seam that make a word seen elsewhere on the page (面向基|层) tie
+    these two halves; a mid-sentence start alone says only that ``b`` has a partner
+    somewhere, and a paragraph opening says it has none."""
+    key = (a, b)
+    if key not in p.seams:
+        left, right = p.blocks[a], p.blocks[b]
+        value = 0.0
+        if left.kind == right.kind == Kind.PARAGRAPH and _ends_cut(left):
+            attested = _seam_seen_elsewhere(left.text, right.text, p.corpus)
+            value = 0.75 if attested == 3 else 0.35 if attested == 2 else 0.0
+            if _starts_mid(p, b):
+                value += 0.25
+            elif _starts_fresh(p, b):
+                value = 0.0
+        p.seams[key] = min(value, 1.0)
+    return p.seams[key]
+
+
+def _boundary_cost(p: _Page, t: int) -> float:
+    """Cost of a change of article between block t-1 and block t (none at an anchor)."""
+    if t == 0 or not p.movable[t]:
+        return 0.0
+    prev, block = p.blocks[t - 1], p.blocks[t]
+    cost = SWITCH
+    if prev.kind == Kind.SECTION:
+        cost += AFTER_SECTION
+    elif prev.kind != Kind.PARAGRAPH:
+        cost += AFTER_HEADING
+    elif block.kind == Kind.PARAGRAPH:
+        join = _continues(p, t - 1, t)
+        if join > 0:
+            cost += SEAM * join
+        elif _ends_cut(prev) or _starts_mid(p, t):
+            cost -= COLUMN_BREAK
+    return max(cost, 0.0)
+
+
+def _candidates(p: _Page, affinity: Affinity) -> list[_Run]:
+    """Runs worth considering: stretches of movable blocks of one article whose wording
+    leans to another article, scored in full with the run left out of the profiles."""
+    n = len(p.blocks)
+    loo = [affinity.scores(t) if p.movable[t] else None for t in range(n)]
+    found: list[_Run] = []
+    for i in range(n):
+        if not p.movable[i]:
+            continue
+        own = p.labels[i]
+        sums = dict.fromkeys(p.articles, 0.0)
+        taken = 0
+        for j in range(i, min(n, i + MAX_RUN)):
+            taken += p.blocks[j].kind == Kind.PARAGRAPH
+            if not p.movable[j] or p.labels[j] != own or taken >= p.paragraphs[own]:
+                break  # a run never takes the last paragraph of its host
+            row = loo[j]
+            for k in p.articles:
+                sums[k] += row.get(k, -math.inf) - row[own]
+            length = j - i + 1
+            for k in p.articles:
+                if k != own and sums[k] / TEMPERATURE > PRUNE_PER_BLOCK * length:
+                    found.append(_Run(i, j + 1, k))
+    if not found:
+        return []
+    leaning: dict[tuple[int, int], list[tuple[int, float]]] = {}
+    for r in found:
+        own = p.labels[r.start]
+        r.paragraphs = sum(b.kind == Kind.PARAGRAPH for b in p.blocks[r.start : r.end])
+        r.host_left = p.paragraphs[own] - r.paragraphs
+        key = (own, r.target)
+        if key not in leaning:
+            leaning[key] = [(t, loo[t][r.target] - loo[t][own]) for t in p.members[own]]
+        leans = sorted(v for t, v in leaning[key] if not r.start <= t < r.end)
+        if leans:
+            r.baseline = leans[len(leans) // 2]
+    exact: dict[tuple[int, int], list[dict[int, float]]] = {}
+    for r in found:
+        span = (r.start, r.end)
+        if span not in exact:
+            exact[span] = affinity.scores_of(range(*span), range(*span))
+        _score_run(p, r, exact[span])
+    return found
+
+
+def _score_run(p: _Page, r: _Run, scores: list[dict[int, float]]) -> None:
+    own, k = p.labels[r.start], r.target
+    r.wording = sum(s.get(k, 0.0) - s[own] for s in scores)
+    for t in range(r.start, r.end):
+        if p.blocks[t].kind == Kind.SECTION:
+            r.pattern += _heading_likeness(p, t, k, ()) - _heading_likeness(
+                p, t, own, range(r.start, r.end)
+            )
+    first, last = r.start, r.end - 1
+    # the host's sentence cut before the run resumes right after it
+    # (not when the run itself ends cut: the block after it may go on with the run)
+    if (
+        first > 0
+        and r.end < len(p.blocks)
+        and p.movable[first - 1]
+        and p.movable[r.end]
+        and not _ends_cut(p.blocks[last])
+    ):
+        across = _continues(p, first - 1, r.end)
+        if across > _continues(p, first - 1, first):
+            r.across = across
+            r.notes.append(
+                f"it splits a sentence of its host (…{_clip_end(p.blocks[first - 1].text, 6)}"
+                f" | {_clip(p.blocks[r.end].text, 6)})"
+            )
+    # the run's first block continues the last block of the target before it, or its last
+    # block is continued by the target's next block
+    own_blocks = p.members.get(k, [])
+    at = bisect_left(own_blocks, first)
+    before = own_blocks[:at]
+    if before:
+        seam = _continues(p, before[-1], first)
+        if seam > 0:
+            r.donor += seam
+            r.notes.append(
+                f"it continues the cut sentence …{_clip_end(p.blocks[before[-1]].text, 6)}"
+            )
+    after = own_blocks[bisect_left(own_blocks, r.end) :]
+    if after:
+        seam = _continues(p, last, after[0])
+        if seam > 0:
+            r.donor += seam
+            r.notes.append(f"its cut sentence goes on in {_clip(p.blocks[after[0]].text, 6)}")
+    r.score()
+
+
+def _heading_likeness(p: _Page, t: int, article: int, skip) -> float:
+    """How well section heading ``t`` matches the article's other headings (0-1): parallel
+    headings share their length and final character (效能/动能/潜能) or their shape."""
+    text = p.blocks[t].text.strip()
+    best = 0.0
+    for j, b in enumerate(p.blocks):
+        if j == t or j in skip or p.labels[j] != article:
+            continue
+        if b.kind not in (Kind.SECTION, *HEAD_KINDS):
+            continue
+        other = b.text.strip()
+        score = 0.0
+        if b.kind == Kind.SECTION and len(other) == len(text):
+            score += 0.5
+        if other[-1:] == text[-1:]:
+            score += 0.5
+        if SPACED.search(other) and SPACED.search(text):
+            score += 0.5
+        best = max(best, min(score, 1.0))
+    return best
+
+
+def _best_runs(
+    p: _Page, runs: list[_Run], barred: tuple[int, int] | None = None
+) -> tuple[float, list[_Run]]:
+    """The set of non-overlapping runs of highest total score, by dynamic programming.
+
+    ``stay[t]``: best score of blocks before t with block t-1 left in place; ``moved[t]``:
+    the same with block t-1 ending a returned run.  ``barred`` keeps a span in place."""
+    n = len(p.blocks)
+    by_start: dict[int, list[_Run]] = {}
+    for r in runs:
+        if barred and r.start < barred[1] and r.end > barred[0]:
+            continue
+        by_start.setdefault(r.start, []).append(r)
+    neg = -math.inf
+    stay = [neg] * (n + 1)
+    moved = [neg] * (n + 1)
+    stay_from: list[str] = [""] * (n + 1)
+    moved_from: list[tuple[str, _Run] | None] = [None] * (n + 1)
+    stay[0] = 0.0
+    for t in range(n):
+        cost = p.cost[t]
+        a, b = stay[t], moved[t] - cost
+        stay[t + 1], stay_from[t + 1] = (a, "stay") if a >= b else (b, "moved")
+        for r in by_start.get(t, ()):
+            for origin, base in (("stay", stay[t]), ("moved", moved[t])):
+                value = base - cost + r.gain
+                if value > moved[r.end]:
+                    moved[r.end], moved_from[r.end] = value, (origin, r)
+    if stay[n] >= moved[n]:
+        best, state = stay[n], "stay"
+    else:
+        best, state = moved[n], "moved"
+    chosen: list[_Run] = []
+    t = n
+    while t > 0:
+        if state == "stay":
+            state = stay_from[t]
+            t -= 1
+        else:
+            origin, r = moved_from[t]
+            chosen.append(r)
+            state, t = origin, r.start
+    chosen.reverse()
+    return best, chosen
+
+
+def _article_name(p: _Page, article: int) -> str:
+    head = p.blocks[p.opens_at[article] : p.head_end[article] + 1]
+    for kind in (Kind.HEADLINE, Kind.JUMP_HEADLINE):
+        for b in head:
+            if b.kind == kind:
+                return f"「{_clip(b.text, 12)}」"
+    return f"「{_clip(head[0].text, 12)}」"
+
+
+def _clip(text: str, n: int) -> str:
+    text = "".join(text.split())
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def _clip_end(text: str, n: int) -> str:
+    text = "".join(text.split())
+    return text[-n:]
+
+
+def _reason(p: _Page, r: _Run, margin: float, moved: bool) -> str:
+    blocks = p.blocks[r.start : r.end]
+    what = f"{len(blocks)} block{'s' if len(blocks) > 1 else ''} 「{_clip(blocks[0].text, 10)}」"
+    if len(blocks) > 1:
+        what += f" … 「{_clip(blocks[-1].text, 10)}」"
+    frm, to = _article_name(p, p.labels[r.start]), _article_name(p, r.target)
+    where = f"moved from {frm} to {to}" if moved else f"may belong to {to}, not {frm}"
+    target_text = "\n".join(b.text for b, k in zip(p.blocks, p.labels) if k == r.target)
+    other_text = "\n".join(
+        b.text
+        for t, (b, k) in enumerate(zip(p.blocks, p.labels))
+        if k != r.target and not r.start <= t < r.end
+    )
+    terms: list[str] = []
+    for b in blocks:
+        for term in shared_terms(b.text, target_text, other_text):
+            if term not in terms:
+                terms.append(term)
+    evidence = [f"shares {', '.join(terms[:6])} with it" if terms else "its wording is closer"]
+    if r.pattern > 0:
+        evidence.append("its section heading matches the article's headings")
+    prev = p.blocks[r.start - 1]
+    if _ends_cut(prev) and not _continues(p, r.start - 1, r.start):
+        evidence.append(f"column break before it (…{_clip_end(prev.text, 6)} is cut off)")
+    if _starts_mid(p, r.start):
+        evidence.append("it starts mid-sentence")
+    evidence.extend(r.notes)
+    return f"bleed: {what} {where}: " + "; ".join(evidence) + f"; margin {margin:.1f}"
+
+
+def _reordered(p: _Page, final: list[int]) -> list[Block]:
+    """Relabel, then sort by (article's place on the page, stream position); a block given to
+    an article that opens later in the stream goes right after that article's opening."""
+    keyed = []
+    for i, (b, k) in enumerate(zip(p.blocks, final)):
+        pos = (i, 0) if i >= p.opens_at[k] else (p.head_end[k], 1, i)
+        keyed.append(((p.opens_at[k], pos), b.with_(article=k) if k != b.article else b))
+    keyed.sort(key=lambda item: item[0])
+    return [b for _, b in keyed]

@@ -1,0 +1,265 @@
+"""Reading-order repair (reorder): column bleed on the real page, and nothing moved elsewhere.
+
+The seed page (see DESIGN.md) was read out of column order: the end of the Liaoning article
+and the end of the Lianyungang article sit inside the Shanghai piece that starts at
+``### 上接第一版``.  These tests pin where every moved paragraph and section heading must end
+up, that moves carry their evidence, that pages without bleed keep their order, and that the
+filter leaves doubtful spots flagged rather than moved.
+"""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import pytest
+
+import newsclean.affinity as affinity_module
+import newsclean.filters.reorder as reorder_module
+from newsclean import clean
+from newsclean.affinity import Affinity, page_bigrams, shared_terms
+from newsclean.render import markdown
+
+CASES = Path(__file__).parent / "cases" / "reorder"
+LIAONING = "辽宁因地制宜市域社会治理各具特色"
+LIANYUNGANG = "连云港市推进常态化扫黑除恶向纵深发展"
+
+# the paragraphs each article owns on the seed page, by their opening characters
+LIAONING_RETURNED = ["鞍山全面建成", "本溪实现行政执法", "“全市160个执法主体", "在盘锦，通过整合"]
+LIAONING_LAST_SECTION = ["2020年，盘锦保持", "盘锦市在推行网格员队伍专业化建设"]
+LIANYUNGANG_RETURNED = ["议，共同研究落实"]
+LIANYUNGANG_LAST_SECTION = ["“‘警察’说我驾驶证过期了", "“随着通讯设备", "今年3月，研判发现"]
+SHANGHAI_OWN = [
+    "截至2020年底",
+    "市委政法委牵头",
+    "虹口区组织法律",
+    "除了城市发展",
+    "市公安局通过搭建",
+    "做好简政放权",
+    "“创新‘减租手’",
+    "宜居、包容、共建",
+    "“争创世界一流",
+    "上海市副市长",
+    "今年4月以来",
+    "“我们建设带队建促业务增动力”",
+]
+
+
+@pytest.fixture(scope="module")
+def result(seed_text):
+    return clean(seed_text, source="seed")
+
+
+def _by_title(result, title):
+    found = [a for a in result.articles if a.title == title]
+    assert len(found) == 1, f"one article titled {title}"
+    return found[0]
+
+
+def _shanghai(result):
+    found = [a for a in result.articles if a.continued_from is not None and a.title is None]
+    found = [a for a in found if a.paragraphs() and a.paragraphs()[0].startswith("截至2020年底")]
+    assert len(found) == 1
+    return found[0]
+
+
+def _index(paragraphs, prefix):
+    hits = [i for i, p in enumerate(paragraphs) if p.startswith(prefix)]
+    assert len(hits) == 1, f"exactly one paragraph starts {prefix!r}: {hits}"
+    return hits[0]
+
+
+def test_liaoning_gets_its_paragraphs_and_last_section_back_in_order(result):
+    art = _by_title(result, LIAONING)
+    headings = [s.heading for s in art.sections]
+    assert headings[-3:] == ["党建引领激发效能", "科技助力释放动能", "制度保障挖掘潜能"]
+    before_last = art.sections[-2].paragraphs
+    assert before_last[0].startswith("去年12月")
+    assert before_last[2].startswith("实践证明")
+    # the returned run follows the article's own last paragraph before it, in stream order
+    assert [_index(before_last, p) for p in LIAONING_RETURNED] == [3, 4, 5, 6]
+    assert len(before_last) == 7
+    last = art.sections[-1].paragraphs
+    assert [p[: len(q)] for p, q in zip(last, LIAONING_LAST_SECTION)] == LIAONING_LAST_SECTION
+    assert len(last) == 2
+
+
+def test_lianyungang_gets_its_paragraphs_and_section_back(result):
+    art = _by_title(result, LIANYUNGANG)
+    first = art.sections[0].paragraphs
+    assert first[2].startswith("今年以来，该市打掉")
+    assert first[3].startswith(LIANYUNGANG_RETURNED[0])
+    section = next(s for s in art.sections if s.heading == "全民反诈 举报有奖")
+    assert [p[: len(q)] for p, q in zip(section.paragraphs, LIANYUNGANG_LAST_SECTION)] == (
+        LIANYUNGANG_LAST_SECTION
+    )
+    # 每案自查… may end either here or in the Shanghai piece, but nowhere else
+    assert len(section.paragraphs) in (3, 4)
+
+
+def test_shanghai_piece_keeps_only_its_own(result):
+    paragraphs = _shanghai(result).paragraphs()
+    rest = [p for p in paragraphs if not p.startswith("“每案自查")]
+    assert [_index(rest, p) for p in SHANGHAI_OWN] == list(range(len(SHANGHAI_OWN)))
+    assert len(rest) == len(SHANGHAI_OWN)
+    assert [s.heading for s in _shanghai(result).sections] == [None]
+
+
+def test_every_moved_paragraph_appears_once(result):
+    paragraphs = [p for a in result.articles for p in a.paragraphs()]
+    moved = LIAONING_RETURNED + LIAONING_LAST_SECTION + LIANYUNGANG_RETURNED
+    for prefix in [*moved, *LIANYUNGANG_LAST_SECTION, "“每案自查"]:
+        assert sum(p.startswith(prefix) for p in paragraphs) == 1, prefix
+
+
+def test_cut_sentence_joined_to_its_real_partner_only(result):
+    text = [p for a in result.articles for p in a.paragraphs()]
+    assert not any("专业化建设议" in p for p in text)
+    assert any(p.endswith("盘锦市在推行网格员队伍专业化建设") for p in text)
+    assert not any("市场主体鞍山" in p for p in text)
+
+
+def test_moves_carry_evidence_and_confidence(result):
+    moves = [r for r in result.repairs if r.filter == "reorder" and r.action == "moved"]
+    assert len(moves) == 2
+    liaoning, lianyungang = moves
+    for move in moves:
+        assert move.before == move.after == ""
+        assert 0.6 <= move.confidence <= 1.0
+        assert move.reason.startswith("bleed: ")
+        assert "moved from 「截至2020年底" in move.reason
+        assert "margin" in move.reason
+    assert len(liaoning.blocks) == 7
+    assert "「鞍山全面建成市、县、…」 … 「盘锦市在推行网格员队…」" in liaoning.reason
+    assert f"to 「{LIAONING[:12]}…」" in liaoning.reason
+    assert "本溪" in liaoning.reason and "column break before it" in liaoning.reason
+    assert len(lianyungang.blocks) == 5
+    assert "连云港市" in lianyungang.reason and "starts mid-sentence" in lianyungang.reason
+
+
+def test_fix_is_idempotent_and_moves_nothing_the_second_time(result):
+    once = markdown(result.articles)
+    again = clean(once, source="seed")
+    assert markdown(again.articles) == once
+    assert not [r for r in again.repairs if r.filter == "reorder" and r.action == "moved"]
+
+
+def test_without_reorder_the_bleed_stays(seed_text):
+    """The placements above are this filter's work: skipped, the runs stay in the Shanghai
+    piece and rejoin glues the cut sentences to the wrong partners."""
+    off = clean(seed_text, source="seed", skip=("reorder",))
+    shanghai = _shanghai(off).paragraphs()
+    assert any("市场主体鞍山全面建成" in p for p in shanghai)
+    assert any("专业化建设议" in p for p in shanghai)
+
+
+def test_below_threshold_nothing_moves_and_the_spots_are_flagged(seed_text):
+    strict = clean(seed_text, source="seed", reorder_threshold=0.999)
+    reorder = [r for r in strict.repairs if r.filter == "reorder"]
+    assert reorder and all(r.action == "flagged" for r in reorder)
+    assert any("below 0.999" in r.reason for r in reorder)
+    off = clean(seed_text, source="seed", skip=("reorder",))
+    assert markdown(strict.articles) == markdown(off.articles)
+
+
+def test_page_without_bleed_moves_nothing(seed_text):
+    # the seed's last four pieces, read in order
+    start = seed_text.index("# 国务院安委会")
+    page = seed_text[start:]
+    with_reorder = clean(page, source="tail")
+    without = clean(page, source="tail", skip=("reorder",))
+    assert not [r for r in with_reorder.repairs if r.filter == "reorder"]
+    assert markdown(with_reorder.articles) == markdown(without.articles)
+
+
+def test_seed_in_reading_order_moves_nothing(result):
+    """The repaired page, with every article contiguous, is a page without bleed."""
+    fixed = markdown(result.articles)
+    again = clean(fixed, source="fixed", only=("structure", "reorder"))
+    assert not [r for r in again.repairs if r.action == "moved"]
+
+
+SYNTHETIC_CLEAN = "\n\n".join(
+    [
+        "# 全国春运今天开始 铁路部门加开临客",
+        "本报北京1月10日讯 记者王晓 1998年春运今天开始，铁路部门预计全国铁路发送旅客1.2亿人次。",
+        "铁道部春运办负责人介绍，今年春运铁路将加开临时旅客列车二百多对。",
+        "春运期间，北京、上海、广州等大车站将增设售票窗口，旅客可以提前十天预订车票。",
+        "铁路公安部门将加强站车治安管理，严厉打击倒卖车票违法犯罪活动。",
+        "# 林芝驻军冒雪救灾",
+        "本报拉萨1月10日电 记者李强 连日来，西藏林芝地区遭受罕见暴风雪袭击。",
+        "驻军各部队派出救灾分队深入牧区，帮助受灾牧民抢修房屋、转移牲畜。",
+        "铁路、公路部门也派出抢修队，与驻军官兵一起打通被积雪阻断的道路。",
+        "救灾官兵还组织医疗队为牧区群众义诊送药。",
+        "# 首都各界迎春茶话会举行",
+        "本报北京1月10日讯 首都各界迎春茶话会今天在人民大会堂举行。",
+        "与会者表示，要在新的一年里再接再厉，为首都发展作出新贡献。",
+    ]
+)
+
+
+def test_synthetic_page_without_bleed_moves_nothing():
+    # the 林芝 article mentions 铁路 and 公路 once: a shared word is not a bleed
+    result = clean(SYNTHETIC_CLEAN, source="synthetic")
+    assert not [r for r in result.repairs if r.filter == "reorder" and r.action == "moved"]
+    assert [len(a.paragraphs()) for a in result.articles] == [4, 4, 2]
+
+
+def test_single_article_page_never_moves():
+    page = "\n\n".join(
+        [
+            "# 辽宁因地制宜市域社会治理各具特色",
+            "鞍山全面建成市、县、乡、村四级社会治理综合服务中心。",
+            "连云港市推进扫黑除恶常态化的做法引起关注。",
+            "上海市政法机关参与城市精细化治理。",
+        ]
+    )
+    result = clean(page, source="single")
+    assert not [r for r in result.repairs if r.filter == "reorder"]
+
+
+def test_run_for_an_article_that_opens_later_goes_after_its_opening():
+    page = (CASES / "later_article.in.txt").read_text(encoding="utf-8")
+    result = clean(page, source="later")
+    assert [r.action for r in result.repairs if r.filter == "reorder"] == ["moved"]
+    first, second = result.articles
+    assert not any("林芝" in p for p in first.paragraphs())
+    assert second.title == "林芝驻军冒雪救灾"
+    assert [p[:6] for p in second.paragraphs()[:3]] == [
+        "本报拉萨1月",
+        "西藏自治区林",
+        "林芝军分区组",
+    ]
+
+
+def test_affinity_prefers_the_article_sharing_names():
+    texts = ["鞍山市推进社会治理", "鞍山市强化基层治理", "连云港市扫黑除恶", "连云港市反诈"]
+    aff = Affinity(page_bigrams(texts), labels=[0, 0, 1, 1])
+    assert aff.scores(1)[0] > aff.scores(1)[1]
+    assert aff.scores(3)[1] > aff.scores(3)[0]
+    # left out of the profiles, a block is no evidence for itself
+    assert aff.scores(1, leave_out=[0, 1])[0] <= aff.scores(1)[0]
+
+
+def test_quoted_passages_are_no_evidence():
+    quote = "坚持一个中国的原则是发展两岸关系的基础"
+    grams = page_bigrams([f"他说，{quote}。", f"讲话指出，{quote}。", "另一段话"])
+    assert "一个" not in grams[0] and "他说" in grams[0]
+
+
+def test_shared_terms_name_what_only_the_target_has():
+    assert shared_terms("本溪实现行政执法全覆盖", "鞍山、本溪、锦州市", "上海市行政执法") == [
+        "本溪"
+    ]
+
+
+@pytest.mark.parametrize("module", [reorder_module, affinity_module], ids=["reorder", "affinity"])
+def test_doctests(module):
+    failed, attempted = doctest.testmod(module)
+    assert attempted > 0 and failed == 0
+
+
+def test_hopeless_suspects_do_not_overflow():
+    # a confidence from a margin of -1000 is 0, not an OverflowError
+    assert reorder_module._confidence(-1000.0) < 1e-9
+    assert reorder_module._confidence(1000.0) == 0.99
