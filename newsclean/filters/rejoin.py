@@ -22,7 +22,11 @@ from ..model import Block, Kind, Page, Repair
 
 NAME = "rejoin"
 
-CLAUSE_END = regex.compile(r"[，、；：,;:—]\s*$")
+CLAUSE_END = regex.compile(r"[，、；,;—]\s*$")
+CLAUSE_PUNCT = regex.compile(r"[，。；？！,;?!]")
+ENUMERATED = regex.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、])"
+)
 CREDIT_END = regex.compile(r"(?:摄|供图|制图|绘)$")
 UNIT_AFTER_NUMBER = regex.compile(r"^[0-9年月日号时分秒万亿千百元角个名人次家项件%％]")
 LONE_CHAR_THEN_PUNCT = regex.compile(r"^\p{Han}[，、,；;‘’“”（(]")
@@ -77,18 +81,25 @@ def join_confidence(left: Block, right: Block, corpus: str, indented_page: bool 
     score = 0.35
     if CLAUSE_END.search(a):
         score += 0.2  # a paragraph does not end on a comma
-    elif a[-1].isalnum() and not CREDIT_END.search(a):
-        score += 0.15  # nor on a bare character (photo credits aside: 新华社记者某某摄)
-        if len(a) < 6:
-            score -= 0.15
-    if b[0] in NON_OPENING:
-        score += 0.45
-    elif LONE_CHAR_THEN_PUNCT.match(b):
-        score += 0.4
-    elif DATELINE.match(b) or BYLINE.match(b):
+    elif a[-1] in "：:":
+        score -= 0.2  # but may end on a colon: 编辑同志： / 结果公布如下：
+    elif a[-1].isalpha() and not CREDIT_END.search(a):
+        score += 0.15  # nor on a bare word (photo credits aside: 新华社记者某某摄; a figure
+        # may end a table row)
+    if len(a) <= 20 and not CLAUSE_PUNCT.search(a):
+        score -= 0.35  # a short line without a clause is a heading or a label, not a cut
+    elif len(a) <= 40 and ENUMERATED.match(a):
+        score -= 0.4  # 二、更新观念，以城市环境聚财: a numbered section heading
+    if len(b) <= 8 and not CLAUSE_PUNCT.search(b):
+        score -= 0.3  # a name or a label on its own line
+    if DATELINE.match(b) or BYLINE.match(b):
         score -= 0.5
     elif PARAGRAPH_OPENER.match(b):
         score -= 0.2 if b[0] in "“「『" else 0.4  # a quoted term may go on a sentence
+    elif b[0] in NON_OPENING:
+        score += 0.45
+    elif LONE_CHAR_THEN_PUNCT.match(b):
+        score += 0.4
     elif b[0].isalnum():
         score += 0.1
     if a[-1].isdigit() and UNIT_AFTER_NUMBER.match(b):
