@@ -21,7 +21,6 @@ from .chardata import BYLINE, BYLINE_MARK, DATELINE, FURNITURE, MARKER_AT_END, M
 from .model import Block, Kind, Page
 
 HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
-BARE_HEADING = regex.compile(r"^(#{1,6})[ \t]*$")
 INDENT = regex.compile(r"^(?:[\u3000\t]|[ \u00a0]{2,})+")
 BYLINE_PREFIX = regex.compile(rf"^[{BYLINE_MARK}][ \t\u3000]*")
 # punctuation that a headline does not carry (it may carry quotes, dashes and spaces)
@@ -103,7 +102,7 @@ def _parse_markdown(text: str) -> list[Block]:
             para.clear()
 
     for start, end, line in _lines(text):
-        if not line.strip() or BARE_HEADING.match(line.strip()):
+        if not line.strip():
             flush()
             continue
         single = _single_line_block(0, start, end, line)

@@ -26,6 +26,12 @@ def _key(r: Repair):
     return (r.filter, r.action, r.blocks, r.reason)
 
 
+def _new(found: list[Repair], seen: set) -> list[Repair]:
+    """Records not made before; a change is always new (it changed text again), a flag or
+    a parsed marker found again is the same spot."""
+    return [r for r in found if r.changes_text or _key(r) not in seen]
+
+
 def run_filters(page: Page, config: Config) -> tuple[Page, list[Repair]]:
     repairs: list[Repair] = []
     for name, run in FILTERS.items():
@@ -44,9 +50,9 @@ def run_filters(page: Page, config: Config) -> tuple[Page, list[Repair]]:
         for name, gate in SETTLE_GATES.items():
             if config.enabled(name) and gate(joined):
                 page, found = FILTERS[name](page, config)
-                latest.extend(r for r in found if _key(r) not in seen)
+                latest.extend(_new(found, seen))
         if config.rejoin and any(r.changes_text for r in latest):
             page, found = FILTERS["rejoin"](page, config)
-            latest.extend(r for r in found if _key(r) not in seen)
+            latest.extend(_new(found, seen))
         repairs.extend(latest)
     return page, repairs
