@@ -115,13 +115,18 @@ def _parse_markdown(text: str) -> list[Block]:
     return blocks
 
 
+# lines that are never part of a wrapped paragraph: markers, bylines, page furniture; one
+# alternation, since every line of a plain page is tested
+STANDALONE = regex.compile(
+    "|".join(
+        f"(?:{p.pattern})"
+        for p in (MARKER_ONLY, BYLINE_PREFIX, BYLINE, *(q for _, q in FURNITURE))
+    )
+)
+
+
 def _is_standalone_line(body: str) -> bool:
-    """Lines that are never part of a wrapped paragraph: markers, bylines, page furniture."""
-    if MARKER_ONLY.match(body):
-        return True
-    if BYLINE_PREFIX.match(body) or BYLINE.match(body):
-        return True
-    return any(p.match(body) for _, p in FURNITURE)
+    return STANDALONE.match(body) is not None
 
 
 def _parse_plain(text: str) -> list[Block]:
