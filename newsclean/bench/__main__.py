@@ -30,6 +30,7 @@ from .speed import (
     cli_matches_library,
     cli_wall_time,
     growth,
+    growth_in_pages,
     machine_load,
     peak_rss_mb,
     single_process,
@@ -167,6 +168,7 @@ def measure_speed(args, size: Size, pages, clean, run, rss_before: float, phases
     steps = {
         "all_cores": lambda: all_cores(pages, args.processes),
         "growth": lambda: growth(pages, clean, size.growth_base_bytes, size.growth_budget_s),
+        "growth_in_pages": lambda: growth_in_pages(pages, clean, max(1, len(pages) // 4)),
         "baselines": lambda: baselines(pages, size.baseline_budget_s),
     }
     for name, step in steps.items():

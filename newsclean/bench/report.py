@@ -201,14 +201,25 @@ def speed_rows(speed: dict) -> list[tuple]:
             f"clean(), {pool['processes']} processes (x{_num(pool.get('speedup'), 2)} one)",
             f"{_num(pool['mb_per_s'], 2)} MB/s",
         )
+    by_pages = speed.get("growth_in_pages")
+    if by_pages:
+        for factor, run in by_pages["runs"].items():
+            if "skipped" in run:
+                add(f"{factor} the pages: {run['skipped']}", "skipped")
+            else:
+                add(
+                    f"{factor} the pages ({run['pages']}, {_num(run['mb'], 2)} MB), "
+                    f"x{_num(run['ratio_to_1x'], 2)} the 1x time",
+                    f"{_num(run['seconds'], 3)} s",
+                )
     grow = speed.get("growth")
     if grow:
         for factor, run in grow["runs"].items():
             if "skipped" in run:
-                add(f"One call on {factor} the text: {run['skipped']}", "skipped")
+                add(f"One page made of {factor} the text: {run['skipped']}", "skipped")
             else:
                 add(
-                    f"One call on {factor} the text ({_num(run['mb'], 2)} MB), "
+                    f"One page made of {factor} the text ({_num(run['mb'], 2)} MB), "
                     f"x{_num(run['ratio_to_1x'], 2)} the 1x time",
                     f"{_num(run['seconds'], 3)} s",
                 )

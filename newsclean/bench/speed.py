@@ -121,6 +121,30 @@ def growth(pages: list[GeneratedPage], clean: Callable, base_bytes: int, budget_
     return out
 
 
+def growth_in_pages(pages: list[GeneratedPage], clean: Callable, base_pages: int) -> dict:
+    """Time 1x, 2x and 4x as many pages, each cleaned as the page it is (the tool's unit of
+    work): linear cost gives ratios 2 and 4."""
+    out: dict = {"base_pages": base_pages, "runs": {}}
+    first = None
+    for factor in (1, 2, 4):
+        chosen = pages[: factor * base_pages]
+        if len(chosen) < factor * base_pages:
+            out["runs"][f"{factor}x"] = {"skipped": "not enough pages"}
+            continue
+        start = perf_counter()
+        for page in chosen:
+            clean(page.text, source=page.id)
+        seconds = perf_counter() - start
+        first = first or seconds
+        out["runs"][f"{factor}x"] = {
+            "pages": len(chosen),
+            "mb": sum(len(p.text.encode("utf-8")) for p in chosen) / MB,
+            "seconds": seconds,
+            "ratio_to_1x": seconds / first if first else None,
+        }
+    return out
+
+
 def _predict_next(timed: list[float]) -> float:
     """Time of the next doubling: quadratic after one run, then the growth seen so far."""
     if len(timed) == 1 or not timed[-2]:
