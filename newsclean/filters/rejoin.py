@@ -84,8 +84,9 @@ def join_confidence(left: Block, right: Block, corpus: str, indented_page: bool 
     elif a[-1] in "：:":
         score -= 0.2  # but may end on a colon: 编辑同志： / 结果公布如下：
     elif a[-1].isalpha() and not CREDIT_END.search(a):
-        score += 0.15  # nor on a bare word (photo credits aside: 新华社记者某某摄; a figure
-        # may end a table row)
+        # nor on a bare word (photo credits aside: 新华社记者某某摄; a figure may end a table
+        # row), unless it is a short line: a lead-in or a label (图片新闻, 未雨绸缪，常备不懈)
+        score += 0.15 if len(a) >= 30 else 0.05
     if len(a) <= 20 and not CLAUSE_PUNCT.search(a):
         score -= 0.35  # a short line without a clause is a heading or a label, not a cut
     elif len(a) <= 40 and ENUMERATED.match(a):
@@ -96,7 +97,7 @@ def join_confidence(left: Block, right: Block, corpus: str, indented_page: bool 
         score -= 0.5
     elif PARAGRAPH_OPENER.match(b):
         score -= 0.2 if b[0] in "“「『" else 0.4  # a quoted term may go on a sentence
-    elif b[0] in NON_OPENING:
+    elif b[0] in NON_OPENING and b[0] != "—":  # ——: a list item or an attribution
         score += 0.45
     elif LONE_CHAR_THEN_PUNCT.match(b):
         score += 0.4
