@@ -26,6 +26,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain, repeat
+from operator import mul, sub
 
 import regex
 
@@ -42,23 +44,26 @@ def page_bigrams(texts: Sequence[str], quote: int = QUOTE) -> list[frozenset[str
     that another text on the page repeats word for word: a quotation, a formula or an OCR
     copy belongs to no article more than another, so it is no evidence either way."""
     runs = [HAN_RUN.findall(t) for t in texts]
-    long_grams = []
-    seen: Counter = Counter()
-    for rs in runs:
-        own = {r[i : i + quote] for r in rs for i in range(len(r) - quote + 1)}
-        long_grams.append(own)
-        seen.update(own)
+    long_grams = [{r[i : i + quote] for r in rs for i in range(len(r) - quote + 1)} for rs in runs]
+    # the passages two or more texts have (most pages have none)
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for own in long_grams:
+        repeated |= own & seen
+        seen |= own
     out = []
     for rs, own in zip(runs, long_grams):
-        shared = {g for g in own if seen[g] > 1}
+        shared = own & repeated
+        if not shared:
+            out.append(frozenset({r[i : i + 2] for r in rs for i in range(len(r) - 1)}))
+            continue
         grams = set()
         quoted = set()
         for r in rs:
             covered = [False] * len(r)
-            if shared:
-                for i in range(len(r) - quote + 1):
-                    if r[i : i + quote] in shared:
-                        covered[i : i + quote] = [True] * quote
+            for i in range(len(r) - quote + 1):
+                if r[i : i + quote] in shared:
+                    covered[i : i + quote] = [True] * quote
             for i in range(len(r) - 1):
                 (quoted if covered[i] and covered[i + 1] else grams).add(r[i : i + 2])
         out.append(frozenset(grams - quoted))
@@ -83,39 +88,119 @@ class Affinity:
         self.labels = list(labels)
         self.weights = list(weights) if weights is not None else [1.0] * len(grams)
         self.smoothing = smoothing
-        # per bigram, its weighted count in each article; per article, the total
-        self.counts: dict[str, dict[int, float]] = {}
         self.sizes: Counter = Counter()
-        for gs, label, w in zip(grams, self.labels, self.weights):
-            if label < 0 or w <= 0:
+        self._in = [label >= 0 and w > 0 for label, w in zip(self.labels, self.weights)]
+        # most bigrams of a page are in one block only: no evidence once it is left out, and
+        # worth its weight to its own article otherwise; the profiles count the others
+        seen: set[str] = set()
+        common: set[str] = set()
+        for gs, inside in zip(grams, self._in):
+            if inside:
+                common |= seen & gs
+                seen |= gs
+        self._shared: list[frozenset[str] | None] = [None] * len(grams)
+        whole: dict[int, list[frozenset[str]]] = {}
+        other: dict[int, list[tuple[frozenset[str], float]]] = {}
+        for i, (gs, label, w) in enumerate(zip(grams, self.labels, self.weights)):
+            if not self._in[i]:
                 continue
             self.sizes[label] += w * len(gs)
-            for g in gs:
-                per = self.counts.setdefault(g, {})
-                per[label] = per.get(label, 0.0) + w
+            shared = self._shared[i] = gs & common
+            if w == int(w) and w <= 8:
+                whole.setdefault(label, []).extend([shared] * int(w))
+            else:
+                other.setdefault(label, []).append((shared, w))
         self.articles = sorted(self.sizes)
+        self.profiles = self._profiles(whole, other)
+        self._full: dict[int, Counter] | None = None
+        self._found: dict[tuple[int, int], tuple[list[str], list[float]]] = {}
 
-    def _removed(self, leave_out: Iterable[int]) -> tuple[dict[str, dict[int, float]], Counter]:
-        """Counts to take off the profiles for blocks left out of them."""
-        minus: dict[str, dict[int, float]] = {}
-        size_minus: Counter = Counter()
-        for j in leave_out:
-            label, w = self.labels[j], self.weights[j]
-            if label < 0 or w <= 0:
-                continue
-            size_minus[label] += w * len(self.grams[j])
-            for g in self.grams[j]:
-                per = minus.setdefault(g, {})
-                per[label] = per.get(label, 0.0) + w
-        return minus, size_minus
+    def _profiles(self, whole, other) -> dict[int, Counter]:
+        """Per article, the weighted count of each bigram (sets each as many times as their
+        block's whole weight, and sets with any other weight)."""
+        profiles = {}
+        for k in self.articles:
+            profile = Counter(chain.from_iterable(whole.get(k, ())))
+            for gs, w in other.get(k, ()):
+                for g in gs:
+                    profile[g] += w
+            profiles[k] = profile
+        return profiles
+
+    @property
+    def full_profiles(self) -> dict[int, Counter]:
+        """Per article, the weighted count of each of its bigrams, the ones in a single
+        block included."""
+        if self._full is None:
+            whole: dict[int, list[frozenset[str]]] = {}
+            other: dict[int, list[tuple[frozenset[str], float]]] = {}
+            for gs, label, w, inside in zip(self.grams, self.labels, self.weights, self._in):
+                if not inside:
+                    continue
+                if w == int(w) and w <= 8:
+                    whole.setdefault(label, []).extend([gs] * int(w))
+                else:
+                    other.setdefault(label, []).append((gs, w))
+            self._full = self._profiles(whole, other)
+        return self._full
+
+    @property
+    def counts(self) -> dict[str, dict[int, float]]:
+        """Per bigram, its weighted count in each article."""
+        counts: dict[str, dict[int, float]] = {}
+        for k, profile in self.full_profiles.items():
+            for g, c in profile.items():
+                counts.setdefault(g, {})[k] = float(c)
+        return counts
+
+    def _counts_of(self, i: int, k: int) -> tuple[list[str], list[float]]:
+        """The bigrams of block ``i`` that article ``k`` has and some other block has too,
+        and ``k``'s count of each."""
+        key = (i, k)
+        found = self._found.get(key)
+        if found is None:
+            profile, gs = self.profiles[k], self._shared[i]
+            if self.labels[i] != k:
+                gs = profile.keys() & gs
+            gs = list(gs)
+            found = self._found[key] = (gs, list(map(profile.__getitem__, gs)))
+        return found
 
     def scores(self, i: int, leave_out: Iterable[int] | None = None) -> dict[int, float]:
         """Affinity of block ``i`` to every article, with ``leave_out`` (default: ``i``
         itself) taken out of the profiles first."""
+        if leave_out is None and self._in[i]:
+            return self._alone(i)
         return self.scores_of([i], (i,) if leave_out is None else leave_out)[0]
 
-    def scores_of(self, blocks: Iterable[int], leave_out: Iterable[int]) -> list[dict[int, float]]:
-        """Affinities of several blocks against the profiles without ``leave_out``.
+    def _alone(self, i: int) -> dict[int, float]:
+        """``scores(i)`` with just block ``i`` left out: each of its bigrams loses its weight
+        in its article (the ones no other block has are then no evidence)."""
+        own, w = self.labels[i], self.weights[i]
+        sizes = dict(self.sizes)
+        sizes[own] = self.sizes[own] - w * len(self.grams[i])
+        total = sum(sizes[k] for k in self.articles)
+        if total <= 0:
+            return dict.fromkeys(self.articles, 0.0)
+        alpha = self.smoothing
+        log1p = math.log1p
+        out = {}
+        for k in self.articles:
+            s = total / (max(sizes[k], 1e-9) * alpha)
+            counts = self._counts_of(i, k)[1]
+            if k == own:
+                counts = map(sub, counts, repeat(w))
+            out[k] = sum(map(log1p, map(mul, counts, repeat(s))))
+        return out
+
+    def scores_of(
+        self,
+        blocks: Iterable[int],
+        leave_out: Iterable[int],
+        articles: Iterable[int] | None = None,
+    ) -> list[dict[int, float]]:
+        """Affinities of several blocks against the profiles without ``leave_out`` (to
+        ``articles`` only, if given).
 
         Each bigram the block shares with the page votes: the share of its occurrences in
         article k, against k's share of the page, smoothed by ``smoothing`` pseudo-counts:
@@ -123,12 +208,71 @@ class Affinity:
         part every article gets alike (the c_k = 0 case) is left out, and a bigram costs time
         only for the articles that have it.
         """
-        minus, size_minus = self._removed(leave_out)
+        blocks = list(blocks)
+        left = [j for j in leave_out if self._in[j]]
+        kinds = {(self.labels[j], self.weights[j]) for j in left}
+        if len(kinds) > 1 or not all(self._in[i] for i in blocks):
+            return self._scores_mixed(blocks, left)
+        # the blocks left out are all of one article and weight: each takes w off that
+        # article's count of every bigram it has
+        own, w = kinds.pop() if kinds else (-1, 0.0)
+        size_minus = 0.0
+        for j in left:
+            size_minus += w * len(self.grams[j])
+        sizes = {k: self.sizes[k] - (size_minus if k == own else 0.0) for k in self.articles}
+        total = sum(sizes.values())
+        if total <= 0:
+            return [dict.fromkeys(self.articles, 0.0) for _ in blocks]
+        # 1 / (prior_k * a): a bigram seen c times in k adds log1p(c * scale_k)
+        alpha = self.smoothing
+        scale = {k: total / (max(sizes[k], 1e-9) * alpha) for k in self.articles}
+        wanted = (
+            self.articles if articles is None else [k for k in self.articles if k in set(articles)]
+        )
+        alone = len(left) == 1 and blocks == left
+        gone = set(left)
+        times = None if alone else Counter(chain.from_iterable(self._shared[j] for j in left))
+        log1p = math.log1p
+        results = []
+        for i in blocks:
+            out = {}
+            results.append(out)
+            label = self.labels[i]
+            for k in wanted:
+                s = scale[k]
+                if k != own:
+                    counts = self._counts_of(i, k)[1]
+                elif alone:
+                    # just the block itself left out: each of its bigrams loses w
+                    counts = map(sub, self._counts_of(i, k)[1], repeat(w))
+                else:
+                    # each bigram loses w for every block left out that has it (which
+                    # leaves no count below 0)
+                    gs, counts = self._counts_of(i, k)
+                    taken = map(mul, map(times.get, gs, repeat(0)), repeat(w))
+                    counts = map(sub, counts, taken)
+                value = sum(map(log1p, map(mul, counts, repeat(s))))
+                if k == label and i not in gone:
+                    # the block's bigrams no other block has, in its own article only
+                    only = len(self.grams[i]) - len(self._shared[i])
+                    value += only * log1p(self.weights[i] * s)
+                out[k] = value
+        return results
+
+    def _scores_mixed(self, blocks: list[int], leave_out: list[int]) -> list[dict[int, float]]:
+        """``scores_of`` when the blocks left out are of several articles or weights, or a
+        block scored is in no profile."""
+        minus: dict[int, Counter] = {k: Counter() for k in self.articles}
+        size_minus: Counter = Counter()
+        for j in leave_out:
+            label, w = self.labels[j], self.weights[j]
+            size_minus[label] += w * len(self.grams[j])
+            for g in self.grams[j]:
+                minus[label][g] += w
         sizes = {k: self.sizes[k] - size_minus[k] for k in self.articles}
         total = sum(sizes.values())
         if total <= 0:
             return [dict.fromkeys(self.articles, 0.0) for _ in blocks]
-        # 1 / (prior_k * a): a bigram seen c times in k adds log(1 + c * scale_k)
         alpha = self.smoothing
         scale = {k: total / (max(sizes[k], 1e-9) * alpha) for k in self.articles}
         log1p = math.log1p
@@ -136,14 +280,10 @@ class Affinity:
         for i in blocks:
             out = dict.fromkeys(self.articles, 0.0)
             results.append(out)
-            for g in self.grams[i]:
-                per = self.counts.get(g)
-                if not per:
-                    continue
-                sub = minus.get(g)
-                for k, c in per.items():
-                    if sub:
-                        c -= sub.get(k, 0.0)
+            for k in self.articles:
+                profile, sub = self.full_profiles[k], minus[k]
+                for g in self.grams[i]:
+                    c = profile.get(g, 0) - sub[g]
                     if c > 1e-9:
                         out[k] += log1p(c * scale[k])
         return results

@@ -119,8 +119,7 @@ def _parse_markdown(text: str) -> list[Block]:
 # alternation, since every line of a plain page is tested
 STANDALONE = regex.compile(
     "|".join(
-        f"(?:{p.pattern})"
-        for p in (MARKER_ONLY, BYLINE_PREFIX, BYLINE, *(q for _, q in FURNITURE))
+        f"(?:{p.pattern})" for p in (MARKER_ONLY, BYLINE_PREFIX, BYLINE, *(q for _, q in FURNITURE))
     )
 )
 

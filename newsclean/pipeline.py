@@ -13,6 +13,8 @@ SETTLE_GATES = {
     "normalize": lambda text: any(c in text for c in ",;:?!() "),
     "continuation": lambda text: "版" in text,
     "dedup": lambda text: True,
+    # a joined paragraph is stronger evidence of where it belongs than its two halves were
+    "reorder": lambda text: True,
 }
 MAX_SETTLE_ROUNDS = 3
 
@@ -43,14 +45,19 @@ def run_filters(page: Page, config: Config) -> tuple[Page, list[Repair]]:
     latest = repairs
     for _ in range(MAX_SETTLE_ROUNDS):
         joined = _joined_text(page, latest)
-        if not joined:
+        moved = any(r.filter == "reorder" and r.action == "moved" for r in latest)
+        if not joined and not moved:
             break
         seen = {_key(r) for r in repairs}
         latest = []
         for name, gate in SETTLE_GATES.items():
-            if config.enabled(name) and gate(joined):
+            if config.enabled(name) and (gate(joined) if joined else name == "dedup"):
                 page, found = FILTERS[name](page, config)
                 latest.extend(_new(found, seen))
+        if config.dedup and any(r.action == "moved" for r in latest):
+            # a move can bring a copy into the article of the paragraph it copies
+            page, found = FILTERS["dedup"](page, config)
+            latest.extend(_new(found, seen))
         if config.rejoin and any(r.changes_text for r in latest):
             page, found = FILTERS["rejoin"](page, config)
             latest.extend(_new(found, seen))

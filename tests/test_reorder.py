@@ -10,6 +10,7 @@ filter leaves doubtful spots flagged rather than moved.
 from __future__ import annotations
 
 import doctest
+import math
 from pathlib import Path
 
 import pytest
@@ -239,6 +240,62 @@ def test_affinity_prefers_the_article_sharing_names():
     assert aff.scores(3)[1] > aff.scores(3)[0]
     # left out of the profiles, a block is no evidence for itself
     assert aff.scores(1, leave_out=[0, 1])[0] <= aff.scores(1)[0]
+
+
+def _reference_scores(grams, labels, weights, i, leave_out):
+    """Affinity scores computed the plain way, bigram by bigram."""
+    counts, sizes = {}, {}
+    for gs, label, w in zip(grams, labels, weights):
+        if label < 0 or w <= 0:
+            continue
+        sizes[label] = sizes.get(label, 0.0) + w * len(gs)
+        for g in gs:
+            counts.setdefault(g, {}).setdefault(label, 0.0)
+            counts[g][label] += w
+    for j in leave_out:
+        if labels[j] < 0 or weights[j] <= 0:
+            continue
+        sizes[labels[j]] -= weights[j] * len(grams[j])
+        for g in grams[j]:
+            counts[g][labels[j]] -= weights[j]
+    total = sum(sizes[k] for k in sorted(sizes))
+    scale = {k: total / (max(sizes[k], 1e-9) * 2.0) for k in sizes}
+    out = dict.fromkeys(sorted(sizes), 0.0)
+    for g in grams[i]:
+        for k, c in counts.get(g, {}).items():
+            if c > 1e-9:
+                out[k] += math.log1p(c * scale[k])
+    return out
+
+
+def test_affinity_shortcuts_agree_with_the_plain_sums():
+    texts = [
+        "# 鞍山推进市域社会治理",
+        "鞍山市建成四级社会治理综合服务中心，鞍山市民办事更方便。",
+        "鞍山市委书记说，鞍山强化党建引领，社会治理见实效。",
+        "鞍山市网格员巡查社区，鞍山社会治理综合服务中心接到消息。",
+        "# 连云港推进扫黑除恶",
+        "连云港市打掉恶势力犯罪集团，连云港扫黑除恶成效明显。",
+        "连云港市公安局反诈中心向群众发送预警短信，社会治理见实效。",
+        "连云港市民纷纷点赞扫黑除恶，公安局反诈中心获表彰。",
+        "另有一段不属于任何文章的话，社会治理",
+    ]
+    labels = [0, 0, 0, 0, 1, 1, 1, 1, -1]
+    weights = [2.0, 1.0, 1.0, 1.0, 2.0, 1.0, 1.0, 0.5, 1.0]
+    grams = page_bigrams(texts)
+    aff = Affinity(grams, labels, weights)
+    cases = [(i, [i]) for i in range(len(texts))]
+    cases += [(2, [1, 2, 3]), (3, [2, 3]), (1, [2, 3]), (5, [2, 3]), (6, [5, 7]), (8, [1])]
+    cases += [(6, [6, 7]), (2, [0, 2]), (3, []), (8, [])]
+    for i, leave_out in cases:
+        got = aff.scores(i, leave_out)
+        want = _reference_scores(grams, labels, weights, i, leave_out)
+        assert got.keys() == want.keys()
+        assert all(got[k] == pytest.approx(want[k], abs=1e-9) for k in want), (i, leave_out)
+    span = [1, 2, 3]
+    rows = aff.scores_of(span, span)
+    for i, row in zip(span, rows):
+        assert row == pytest.approx(_reference_scores(grams, labels, weights, i, span))
 
 
 def test_quoted_passages_are_no_evidence():

@@ -52,7 +52,7 @@ import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from ..chardata import BYLINE, BYLINE_MARK, FURNITURE
+from ..chardata import BYLINE, BYLINE_MARK, FURNITURE, MARKER_ONLY
 from ..model import Block, Kind, Page, Repair
 
 NAME = "dedup"
@@ -152,7 +152,14 @@ def _keep_page_anchors(before: list[Block], after: list[Block]) -> tuple[list[Bl
         forward = [j for j in range(i + 1, len(out)) if out[j].id in kept_ids]
         backward = [j for j in range(i - 1, -1, -1) if out[j].id in kept_ids]
         order = forward + backward if b.continued_from is not None else backward + forward
-        target = next((j for j in order if out[j].article == b.article), None)
+        target = next(
+            (
+                j
+                for j in order
+                if out[j].article == b.article and not MARKER_ONLY.match(out[j].text)
+            ),
+            None,
+        )
         if target is None or any(
             getattr(b, f) is not None and getattr(out[target], f) not in (None, getattr(b, f))
             for f in ("continued_from", "continued_to")

@@ -137,6 +137,7 @@ class _Page:
     members: dict[int, list[int]]  # article -> its movable blocks
     cost: list[float] = field(default_factory=list)  # change of article between t-1 and t
     seams: dict[tuple[int, int], float] = field(default_factory=dict)  # _continues cache
+    headings: dict[int, list[int]] = field(default_factory=dict)  # article -> its headings
 
 
 @dataclass
@@ -255,7 +256,9 @@ def _decide(p: _Page, runs: list[_Run]) -> list[tuple[_Run, float, float]]:
     doubts (``_Run.doubt``) hold back, with the confidence the full score gives them."""
     if not runs:
         return []
-    p.cost = [_boundary_cost(p, t) for t in range(len(p.blocks))]
+    # a change of article costs something only where a run starts or ends
+    ends = {r.start for r in runs} | {r.end for r in runs}
+    p.cost = [_boundary_cost(p, t) if t in ends else 0.0 for t in range(len(p.blocks))]
     for r in runs:
         r.score()
     best, chosen = _best_runs(p, runs)
@@ -412,24 +415,40 @@ def _candidates(p: _Page, affinity: Affinity) -> list[_Run]:
     """Runs worth considering: stretches of movable blocks of one article whose wording
     leans to another article, scored in full with the run left out of the profiles."""
     n = len(p.blocks)
-    loo = [affinity.scores(t) if p.movable[t] else None for t in range(n)]
+    loo: list[dict[int, float] | None] = [None] * n
+    # each movable block's lean to the other articles, leave-one-out: a run leans on
+    # average as its blocks do, so unless one block leans past the pruning margin no run
+    # is worth scoring
+    lean_of: list[dict[int, float] | None] = [None] * n
+    any_lean = False
+    for t in range(n):
+        if p.movable[t]:
+            row = loo[t] = affinity.scores(t)
+            base = row[p.labels[t]]
+            lean_of[t] = lean = {k: row.get(k, -math.inf) - base for k in p.articles}
+            if not any_lean:
+                any_lean = any(
+                    v / TEMPERATURE > PRUNE_PER_BLOCK for k, v in lean.items() if k != p.labels[t]
+                )
+    if not any_lean:
+        return []
     found: list[_Run] = []
     for i in range(n):
         if not p.movable[i]:
             continue
         own = p.labels[i]
-        sums = dict.fromkeys(p.articles, 0.0)
+        others = [k for k in p.articles if k != own]
+        sums = dict.fromkeys(others, 0.0)
         taken = 0
         for j in range(i, min(n, i + MAX_RUN)):
             taken += p.blocks[j].kind == Kind.PARAGRAPH
             if not p.movable[j] or p.labels[j] != own or taken >= p.paragraphs[own]:
                 break  # a run never takes the last paragraph of its host
-            row = loo[j]
-            for k in p.articles:
-                sums[k] += row.get(k, -math.inf) - row[own]
-            length = j - i + 1
-            for k in p.articles:
-                if k != own and sums[k] / TEMPERATURE > PRUNE_PER_BLOCK * length:
+            lean = lean_of[j]
+            bar = PRUNE_PER_BLOCK * (j - i + 1)
+            for k in others:
+                total = sums[k] = sums[k] + lean[k]
+                if total / TEMPERATURE > bar:
                     found.append(_Run(i, j + 1, k))
     if not found:
         return []
@@ -444,11 +463,15 @@ def _candidates(p: _Page, affinity: Affinity) -> list[_Run]:
         leans = sorted(v for t, v in leaning[key] if not r.start <= t < r.end)
         if leans:
             r.baseline = leans[len(leans) // 2]
+    # the exact scores, for each span only to its article and the ones it may go to
+    wanted: dict[tuple[int, int], set[int]] = {}
+    for r in found:
+        wanted.setdefault((r.start, r.end), {p.labels[r.start]}).add(r.target)
     exact: dict[tuple[int, int], list[dict[int, float]]] = {}
     for r in found:
         span = (r.start, r.end)
         if span not in exact:
-            exact[span] = affinity.scores_of(range(*span), range(*span))
+            exact[span] = affinity.scores_of(range(*span), range(*span), wanted[span])
         _score_run(p, r, exact[span])
     return found
 
@@ -502,13 +525,16 @@ def _score_run(p: _Page, r: _Run, scores: list[dict[int, float]]) -> None:
 def _heading_likeness(p: _Page, t: int, article: int, skip) -> float:
     """How well section heading ``t`` matches the article's other headings (0-1): parallel
     headings share their length and final character (效能/动能/潜能) or their shape."""
+    if not p.headings:
+        for j, b in enumerate(p.blocks):
+            if b.kind == Kind.SECTION or b.kind in HEAD_KINDS:
+                p.headings.setdefault(p.labels[j], []).append(j)
     text = p.blocks[t].text.strip()
     best = 0.0
-    for j, b in enumerate(p.blocks):
-        if j == t or j in skip or p.labels[j] != article:
+    for j in p.headings.get(article, ()):
+        if j == t or j in skip:
             continue
-        if b.kind not in (Kind.SECTION, *HEAD_KINDS):
-            continue
+        b = p.blocks[j]
         other = b.text.strip()
         score = 0.0
         if b.kind == Kind.SECTION and len(other) == len(text):
