@@ -133,6 +133,22 @@ class Page:
     def line_of(self, offset: int) -> int:
         return bisect_right(self._line_starts, offset)
 
+    def rewrite(self, filter: str, action: str, changes: dict) -> tuple[Page, list[Repair]]:
+        """Replace block texts and record one repair per block that changed.
+
+        ``changes`` maps a block's position to ``(new text, reason, confidence)``.
+        """
+        blocks, repairs = list(self.blocks), []
+        for i, (new, reason, confidence) in changes.items():
+            block = blocks[i]
+            if new == block.text:
+                continue
+            repairs.append(
+                self.repair(filter, action, [block], reason, block.text, new, confidence)
+            )
+            blocks[i] = block.with_(text=new)
+        return (self.with_blocks(blocks) if repairs else self), repairs
+
     def repair(
         self,
         filter: str,

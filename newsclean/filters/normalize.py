@@ -279,28 +279,13 @@ def run(page, config):
         joined, fullwidth = _width(_SEP.join(texts))
         widened = joined.split(_SEP)
 
-    blocks, repairs = [], []
-    for block, text, new in zip(page.blocks, texts, widened):
+    changes = {}
+    for i, (block, text, new) in enumerate(zip(page.blocks, texts, widened)):
         counts: dict[str, int] = {}
         if new != text:
             _width_counts(text, new, counts, fullwidth)
         if " " in new and block.kind != Kind.BYLINE:
             new = _spacing(new, counts)
         if new != text:
-            confidence = min(CONFIDENCE[k] for k in counts)
-            repairs.append(
-                page.repair(
-                    NAME,
-                    "replaced",
-                    [block],
-                    _reason(counts),
-                    before=text,
-                    after=new,
-                    confidence=confidence,
-                )
-            )
-            block = block.with_(text=new)
-        blocks.append(block)
-    if not repairs:
-        return page, []
-    return page.with_blocks(blocks), repairs
+            changes[i] = (new, _reason(counts), min(CONFIDENCE[k] for k in counts))
+    return page.rewrite(NAME, "replaced", changes)

@@ -159,27 +159,12 @@ def run(page, config):
         gate = sets["simplified_only"]
         convert, slug, confidence = converter("s2t").convert, "to_traditional", 0.95
 
-    blocks, repairs = [], []
-    for block in page.blocks:
+    changes = {}
+    for i, block in enumerate(page.blocks):
         text = block.text
         if not gate.isdisjoint(text):
             new = convert(text)
             if new != text:
                 n, sample = _changes(text, new)
-                reason = f"{slug}: {n} characters converted ({sample})"
-                repairs.append(
-                    page.repair(
-                        NAME,
-                        "replaced",
-                        [block],
-                        reason,
-                        before=text,
-                        after=new,
-                        confidence=confidence,
-                    )
-                )
-                block = block.with_(text=new)
-        blocks.append(block)
-    if not repairs:
-        return page, []
-    return page.with_blocks(blocks), repairs
+                changes[i] = (new, f"{slug}: {n} characters converted ({sample})", confidence)
+    return page.rewrite(NAME, "replaced", changes)

@@ -65,28 +65,12 @@ def unwrap_text(text: str) -> tuple[str, int, int]:
 
 
 def run(page, config):
-    blocks, repairs = [], []
-    for block in page.blocks:
-        text = block.text
-        new, breaks, hyphens = unwrap_text(text)
-        if new != text:
+    changes = {}
+    for i, block in enumerate(page.blocks):
+        new, breaks, hyphens = unwrap_text(block.text)
+        if new != block.text:
             reason = f"hard_wrap: {breaks} line breaks joined"
             if hyphens:
                 reason += f", {hyphens} word-splitting hyphens dropped"
-            confidence = 0.85 if hyphens else 0.98
-            repairs.append(
-                page.repair(
-                    NAME,
-                    "unwrapped",
-                    [block],
-                    reason,
-                    before=text,
-                    after=new,
-                    confidence=confidence,
-                )
-            )
-            block = block.with_(text=new)
-        blocks.append(block)
-    if not repairs:
-        return page, []
-    return page.with_blocks(blocks), repairs
+            changes[i] = (new, reason, 0.85 if hyphens else 0.98)
+    return page.rewrite(NAME, "unwrapped", changes)
