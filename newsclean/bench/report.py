@@ -204,25 +204,11 @@ def speed_rows(speed: dict) -> list[tuple]:
     by_pages = speed.get("growth_in_pages")
     if by_pages:
         for factor, run in by_pages["runs"].items():
-            if "skipped" in run:
-                add(f"{factor} the pages: {run['skipped']}", "skipped")
-            else:
-                add(
-                    f"{factor} the pages ({run['pages']}, {_num(run['mb'], 2)} MB), "
-                    f"x{_num(run['ratio_to_1x'], 2)} the 1x time",
-                    f"{_num(run['seconds'], 3)} s",
-                )
+            _growth_row(add, f"{factor} the pages", run, lambda r: f"{r['pages']}, ")
     grow = speed.get("growth")
     if grow:
         for factor, run in grow["runs"].items():
-            if "skipped" in run:
-                add(f"One page made of {factor} the text: {run['skipped']}", "skipped")
-            else:
-                add(
-                    f"One page made of {factor} the text ({_num(run['mb'], 2)} MB), "
-                    f"x{_num(run['ratio_to_1x'], 2)} the 1x time",
-                    f"{_num(run['seconds'], 3)} s",
-                )
+            _growth_row(add, f"One page made of {factor} the text", run, lambda r: "")
     for name, label in (("opencc_t2s", "OpenCC t2s alone"), ("ftfy", "ftfy.fix_text alone")):
         base = speed.get("baselines", {}).get(name)
         if not base:
@@ -315,4 +301,14 @@ def _print_plain(title: str, sections, stream) -> None:
 def write_json(results: dict, path: str | Path) -> None:
     Path(path).write_text(
         json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+
+
+def _growth_row(add, label: str, run: dict, detail) -> None:
+    if "skipped" in run:
+        add(f"{label}: {run['skipped']}", "skipped")
+        return
+    add(
+        f"{label} ({detail(run)}{_num(run['mb'], 2)} MB), x{_num(run['ratio_to_1x'], 2)} the 1x time",
+        f"{_num(run['seconds'], 3)} s",
     )
