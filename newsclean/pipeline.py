@@ -13,7 +13,8 @@ SETTLE_GATES = {
     "normalize": lambda text: any(c in text for c in ",;:?!() "),
     "continuation": lambda text: "版" in text,
     "dedup": lambda text: True,
-    # a joined paragraph is stronger evidence of where it belongs than its two halves were
+    # a joined paragraph is stronger evidence of where it belongs than its two halves were;
+    # reorder runs again only where it left a doubtful spot (see run_filters)
     "reorder": lambda text: True,
 }
 MAX_SETTLE_ROUNDS = 3
@@ -43,6 +44,7 @@ def run_filters(page: Page, config: Config) -> tuple[Page, list[Repair]]:
     # settle: what fix writes must come through fix unchanged, so after joins the filters
     # that read text run again until they find nothing new
     latest = repairs
+    doubtful_order = any(r.filter == "reorder" and r.action == "flagged" for r in repairs)
     for _ in range(MAX_SETTLE_ROUNDS):
         joined = _joined_text(page, latest)
         moved = any(r.filter == "reorder" and r.action == "moved" for r in latest)
@@ -51,6 +53,8 @@ def run_filters(page: Page, config: Config) -> tuple[Page, list[Repair]]:
         seen = {_key(r) for r in repairs}
         latest = []
         for name, gate in SETTLE_GATES.items():
+            if name == "reorder" and not doubtful_order:
+                continue
             if config.enabled(name) and (gate(joined) if joined else name == "dedup"):
                 page, found = FILTERS[name](page, config)
                 latest.extend(_new(found, seen))
