@@ -7,6 +7,7 @@ repairs, diffs and the conservation check can all point back at the input text.
 from __future__ import annotations
 
 from bisect import bisect_right
+from copy import copy
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
@@ -55,10 +56,20 @@ class Block:
         return self.spans[-1][1]
 
     def with_(self, **changes) -> Block:
-        return replace(self, **changes)
+        # a shallow copy with fields set directly: dataclasses.replace re-runs __init__, and
+        # filters call this for most blocks of every page
+        new = copy(self)
+        for name, value in changes.items():
+            if name not in BLOCK_FIELDS:
+                raise TypeError(f"Block has no field {name!r}")
+            object.__setattr__(new, name, value)
+        return new
 
     def flagged(self, *names: str) -> Block:
         return replace(self, flags=self.flags | frozenset(names))
+
+
+BLOCK_FIELDS = frozenset(Block.__dataclass_fields__)
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,27 @@ def key(text: str) -> str:
     return _key(DROP.split(text))
 
 
+def may_act(page: Page, block_ids: set[int], config) -> bool:
+    """Whether dedup could find anything new in these (just joined) blocks: a loop inside
+    one, or a copy of one among the page's other paragraphs.  A cheap test, so that the
+    pipeline runs dedup again only when it may matter."""
+    joined = [b for b in page.blocks if b.id in block_ids]
+    if any(collapse_loops(b.text)[0] != b.text for b in joined):
+        return True
+    others = [
+        key(b.text) for b in page.blocks if b.kind == Kind.PARAGRAPH and b.id not in block_ids
+    ]
+    for b in joined:
+        k = key(b.text)
+        if len(k) < config.dedup_min_chars:
+            continue
+        if k in others or process.extractOne(
+            k, others, scorer=fuzz.ratio, score_cutoff=config.dedup_similarity * 100
+        ):
+            return True
+    return False
+
+
 def _key(segments: list[str]) -> str:
     k = "".join(segments)
     if unicodedata.is_normalized("NFKC", k):  # true of nearly all Chinese text
