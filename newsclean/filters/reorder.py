@@ -90,6 +90,7 @@ HEAD_KINDS = frozenset({Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE, Kind.JUMP_HEA
 HEADING_WEIGHT = 2.0  # headline text in its article's profile (a body block counts 1)
 TEMPERATURE = 2.5
 MAX_RUN = 12  # blocks in one run
+WINDOW_ARTICLES = 12  # articles labelled together (a page rarely holds more)
 SWITCH = 1.0  # a change of article between two body blocks
 AFTER_HEADING = 4.0  # ... right after an article's opening blocks
 AFTER_SECTION = 12.0  # ... right after a section heading
@@ -195,6 +196,35 @@ def run(page: Page, config: Config) -> tuple[Page, list[Repair]]:
         labelled = page.with_blocks(label_articles(list(page.blocks)))
         if len({b.article for b in labelled.blocks}) > 1:
             page = labelled
+    windows = _windows(page.blocks)
+    if len(windows) == 1:
+        return _run_window(page, config)
+    # a very long "page" (several pages run together) is labelled a stretch of articles at
+    # a time: a run bleeds into a neighbouring column, and scoring every block against every
+    # article of a long text would cost time growing with its square
+    blocks: list[Block] = []
+    repairs: list[Repair] = []
+    for window in windows:
+        done, found = _run_window(page.with_blocks(window), config)
+        blocks.extend(done.blocks)
+        repairs.extend(found)
+    return (page.with_blocks(blocks) if blocks != list(page.blocks) else page), repairs
+
+
+def _windows(blocks) -> list[list[Block]]:
+    """Consecutive stretches of at most WINDOW_ARTICLES articles (in stream order)."""
+    windows: list[list[Block]] = [[]]
+    seen: set[int] = set()
+    for b in blocks:
+        if b.article not in seen and len(seen) == WINDOW_ARTICLES:
+            windows.append([])
+            seen = set()
+        seen.add(b.article)
+        windows[-1].append(b)
+    return windows
+
+
+def _run_window(page: Page, config: Config) -> tuple[Page, list[Repair]]:
     p = _prepare(page)
     if p is None:
         return page, []
