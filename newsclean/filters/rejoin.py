@@ -28,7 +28,7 @@ ENUMERATED = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、])"
 )
 CREDIT_END = regex.compile(r"(?:摄|供图|制图|绘)$")
-UNIT_AFTER_NUMBER = regex.compile(r"^[0-9年月日号时分秒万亿千百元角个名人次家项件%％]")
+UNIT_AFTER_NUMBER = regex.compile(r"^[年月日号时分秒万亿千百元角个名人次家项件%％]")
 LONE_CHAR_THEN_PUNCT = regex.compile(r"^\p{Han}[，、,；;‘’“”（(]")
 # openings that begin a paragraph: quotes, bullets, dates, enumerations, datelines
 PARAGRAPH_OPENER = regex.compile(
@@ -105,8 +105,8 @@ def join_confidence(left: Block, right: Block, corpus: str, indented_page: bool 
         score += 0.1
     if a[-1].isdigit() and UNIT_AFTER_NUMBER.match(b):
         score += 0.3  # 7月12|日, 2800|元
-    if indented_page and not right.markup:
-        score += 0.25
+    if indented_page and not right.markup and len(b) >= 15 and CLAUSE_PUNCT.search(b):
+        score += 0.25  # (a table row or a heading is not indented either)
     seam = _seam_seen_elsewhere(a, b, corpus)
     score += 0.3 if seam == 3 else 0.15 if seam == 2 else 0.0
     return max(0.0, min(score, 0.99))
