@@ -172,7 +172,14 @@ def _parse_plain(text: str) -> list[Block]:
         if i + 1 >= len(rows):
             return True
         indent, body = bodies[i + 1]
-        return not body or bool(indent) or candidate[i + 1] or standalone[i + 1]
+        if not body or indent or standalone[i + 1]:
+            return True
+        # another short line may be the headline's second line; but a line that fills the
+        # column is wrapped text running on, however little punctuation it has
+        return candidate[i + 1] and not (width >= 8 and len(bodies[i][1]) >= width)
+
+    def closes_sentence(i: int) -> bool:
+        return i >= 0 and bool(bodies[i][1]) and bodies[i][1][-1] in "。！？…!?”’」』"
 
     blocks: list[Block] = []
     current: list[int] = []
@@ -193,7 +200,11 @@ def _parse_plain(text: str) -> list[Block]:
         if not body:
             flush()
             continue
-        own_line = standalone[i] or (candidate[i] and ends_paragraph(i - 1) and next_opens(i))
+        # a short unpunctuated line between a finished sentence (or paragraph) and an
+        # indented one is a headline even when the sentence before it fills the column
+        own_line = standalone[i] or (
+            candidate[i] and (ends_paragraph(i - 1) or closes_sentence(i - 1)) and next_opens(i)
+        )
         if own_line:
             flush()
             single = _single_line_block(len(blocks), start, end, body)

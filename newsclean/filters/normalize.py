@@ -78,7 +78,9 @@ _MAX_NESTING = 16
 
 # OCR letter-spacing: Han, then two or more ' Han'.  Written to start on the space, so the
 # scan is fast and the run's first Han is a lookbehind.
-_LETTER_SPACED = regex.compile(r"(?<=\p{Han}) \p{Han}(?: \p{Han})+")
+# four or more characters one space apart (国 务 院 安): fewer is how a title sets words
+# apart (历史深处的回音 读 中国历代智囊人物丛书)
+_LETTER_SPACED = regex.compile(r"(?<=\p{Han}) \p{Han}(?: \p{Han}){2,}")
 # a role word just before a spaced run means a padded name: 记者 王 刚, 记者王 刚 李 明
 _ROLE_BEFORE = regex.compile(
     r"(?:记者|通讯员|实习生|评论员|摄影|摄|编辑|作者|撰稿|文/图|图/文)[ \t]*\p{Han}?$"
