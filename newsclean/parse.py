@@ -143,7 +143,9 @@ def _parse_plain(text: str) -> list[Block]:
         indent, body = bodies[i]
         if not body or indent or SENTENCE_PUNCT.search(body) or DATELINE.match(body):
             return False
-        return len(body) <= 40
+        # a bracketed note (（新华社记者某某摄）, （本栏均据新华社电）) is no headline
+        bracketed = body[0] in "（(【[" and body[-1] in "）)】]"
+        return 2 <= len(body) <= 40 and not bracketed
 
     def ends_paragraph(i: int) -> bool:
         """Whether line i closes its paragraph, so the next line may start a new block."""
