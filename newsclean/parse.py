@@ -154,6 +154,8 @@ def _parse_plain(text: str) -> list[Block]:
         indent, body = bodies[i]
         if not body or standalone[i] or candidate[i] or jumps[i]:
             return True
+        if uses_indent and len(body) < width * 0.8:
+            return True  # a wrapped line short of the column is its paragraph's last
         ends = body[-1] in "。！？…!?”’」』）)"
         return ends and (len(body) < width * 0.9 or not uses_indent)
 
@@ -181,7 +183,7 @@ def _parse_plain(text: str) -> list[Block]:
         return candidate[i + 1] and not (width >= 8 and len(bodies[i][1]) >= width)
 
     def closes_sentence(i: int) -> bool:
-        return i >= 0 and bool(bodies[i][1]) and bodies[i][1][-1] in "。！？…!?”’」』"
+        return i >= 0 and bool(bodies[i][1]) and bodies[i][1][-1] in "。！？…!?”’」』）)"
 
     blocks: list[Block] = []
     current: list[int] = []
