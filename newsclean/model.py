@@ -7,7 +7,6 @@ repairs, diffs and the conservation check can all point back at the input text.
 from __future__ import annotations
 
 from bisect import bisect_right
-from copy import copy
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
@@ -58,11 +57,12 @@ class Block:
     def with_(self, **changes) -> Block:
         # a shallow copy with fields set directly: dataclasses.replace re-runs __init__, and
         # filters call this for most blocks of every page
-        new = copy(self)
-        for name, value in changes.items():
-            if name not in BLOCK_FIELDS:
-                raise TypeError(f"Block has no field {name!r}")
-            object.__setattr__(new, name, value)
+        unknown = changes.keys() - BLOCK_FIELDS
+        if unknown:
+            raise TypeError(f"Block has no field {', '.join(sorted(unknown))}")
+        new = object.__new__(Block)
+        new.__dict__.update(self.__dict__)
+        new.__dict__.update(changes)
         return new
 
     def flagged(self, *names: str) -> Block:
@@ -129,7 +129,10 @@ class Page:
     style: str = "markdown"  # or "plain"
 
     def with_blocks(self, blocks) -> Page:
-        return replace(self, blocks=tuple(blocks))
+        page = replace(self, blocks=tuple(blocks))
+        if "_line_starts" in self.__dict__:  # same text, same lines: keep the index
+            page.__dict__["_line_starts"] = self.__dict__["_line_starts"]
+        return page
 
     @cached_property
     def _line_starts(self) -> tuple[int, ...]:
