@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .assemble import assemble
 from .config import FILTER_ORDER, Config
 from .model import Article, Block, Kind, Page, Repair, Result
@@ -43,12 +45,8 @@ def clean(text: str, source: str = "<string>", config: Config | None = None, **o
     """
     if config is None:
         only, skip = options.pop("only", ()), options.pop("skip", ())
-        flags = {k: options.pop(k) for k in list(options) if k in FILTER_ORDER}
-        config = Config.from_selection(only=only, skip=skip, **options)
-        if flags:
-            from dataclasses import replace
-
-            config = replace(config, **flags)
+        switches = {k: options.pop(k) for k in list(options) if k in FILTER_ORDER}
+        config = replace(Config.from_selection(only=only, skip=skip, **options), **switches)
     elif options:
         raise TypeError("pass either config or options, not both")
     return clean_page(parse(text, source=source), config)

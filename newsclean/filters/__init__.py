@@ -26,30 +26,13 @@ from . import (
 
 FilterFn = Callable[[Page, Config], tuple[Page, list[Repair]]]
 
-FILTERS: dict[str, FilterFn] = {
-    module.NAME: module.run
-    for module in (
-        furniture,
-        normalize,
-        script,
-        unwrap,
-        structure,
-        continuation,
-        dedup,
-        reorder,
-        rejoin,
-    )
-}
+MODULES = (furniture, normalize, script, unwrap, structure, continuation, dedup, reorder, rejoin)
 
+FILTERS: dict[str, FilterFn] = {module.NAME: module.run for module in MODULES}
+
+# the first line of each module's docstring: what `newsclean filters` prints
 DESCRIPTIONS: dict[str, str] = {
-    name: (
-        FILTERS[name].__module__
-        and __import__(FILTERS[name].__module__, fromlist=["x"]).__doc__
-        or ""
-    )
-    .strip()
-    .splitlines()[0]
-    for name in FILTERS
+    module.NAME: (module.__doc__ or "").strip().splitlines()[0] for module in MODULES
 }
 
 assert tuple(FILTERS) == FILTER_ORDER, "registry and config must name the filters alike"
