@@ -76,9 +76,38 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
     return out
 
 
+PARALLEL_MIN = 3  # lone lines alike before they are read as one article's section headings
+SECTION_MAX_CHARS = 12
+
+
+def _parallel_sections(blocks: list[Block]) -> set[int]:
+    """Positions of lone plain-OCR headline lines that are one article's section headings:
+    three or more of the same length and last character (党建引领激发效能 / 科技助力释放动能 /
+    制度保障挖掘潜能), each followed by ordinary text rather than a byline or dateline, after
+    an article has opened."""
+    lone = []
+    for i, b in enumerate(blocks):
+        if not (b.kind == Kind.HEADLINE and b.level == 0) or len(b.text) > SECTION_MAX_CHARS:
+            continue
+        prev = blocks[i - 1] if i else None
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        alone = not (prev and prev.kind == Kind.HEADLINE) and not (
+            nxt and nxt.kind == Kind.HEADLINE
+        )
+        if alone and i > 0 and nxt is not None and nxt.kind == Kind.PARAGRAPH:
+            if not _opens_article_body(nxt):
+                lone.append(i)
+    families: dict[tuple[int, str], list[int]] = {}
+    for i in lone:
+        text = blocks[i].text.replace(" ", "")
+        families.setdefault((len(text), text[-1]), []).append(i)
+    return {i for members in families.values() if len(members) >= PARALLEL_MIN for i in members}
+
+
 def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
     """Plain OCR: runs of short unpunctuated lines (level 0 headlines from the parser)."""
     out = list(blocks)
+    sections = _parallel_sections(out)
     i = 0
     while i < len(out):
         if not (out[i].kind == Kind.HEADLINE and out[i].level == 0):
@@ -94,8 +123,9 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
         elif len(group) == 1:
             # a lone short line is a headline: plain OCR gives no sign that sets a section
             # heading apart (half of all headlines run to 12 characters or fewer), and
-            # calling a headline a section would merge two articles
-            kinds = [Kind.HEADLINE]
+            # calling a headline a section would merge two articles; the exception is a set
+            # of parallel section headings (see _parallel_sections)
+            kinds = [Kind.SECTION if i in sections else Kind.HEADLINE]
         else:
             main = max(range(len(group)), key=lambda k: (len(group[k].text.lstrip("—-")), -k))
             if group[main].text.startswith(("—", "-")):
