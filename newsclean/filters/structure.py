@@ -94,9 +94,9 @@ def _parallel_sections(blocks: list[Block]) -> set[int]:
         alone = not (prev and prev.kind == Kind.HEADLINE) and not (
             nxt and nxt.kind == Kind.HEADLINE
         )
-        if alone and i > 0 and nxt is not None and nxt.kind == Kind.PARAGRAPH:
-            if not _opens_article_body(nxt):
-                lone.append(i)
+        body_follows = nxt is not None and nxt.kind == Kind.PARAGRAPH
+        if alone and i > 0 and body_follows and not _opens_article_body(nxt):
+            lone.append(i)
     families: dict[tuple[int, str], list[int]] = {}
     for i in lone:
         text = blocks[i].text.replace(" ", "")
