@@ -14,7 +14,7 @@ from functools import cached_property
 
 from .align import PAGE_FIELDS, TEXT_FIELDS, Alignment, output_view, page_value, truth_view
 from .characters import check_characters, check_lost, strict_index
-from .textnorm import loose_key, strict_key
+from .textnorm import loose_key, strict_key, strip_ws
 
 DUP_KINDS = ("dup_after", "dup_page_end", "dup_sentence")
 # repairs a page without defects may still get: the contract's normalisation and unwrapping
@@ -131,7 +131,10 @@ def check_fields(page: PageContext, c: Counter) -> None:
             c[f"field_{name}_ok"] += want == got
         c["bylines_truth"] += len(t.bylines)
         if out:
-            c["bylines_found"] += sum((Counter(t.bylines) & Counter(out.bylines)).values())
+            # a space between role and name is the layout's, not the byline's
+            want_bylines = Counter(strip_ws(b) for b in t.bylines)
+            got_bylines = Counter(strip_ws(b) for b in out.bylines)
+            c["bylines_found"] += sum((want_bylines & got_bylines).values())
         found = Counter(h for o in al.owned_by(ai) for h in o.headings)
         c["headings_truth"] += len(t.headings)
         c["headings_found"] += sum((Counter(t.headings) & found).values())
