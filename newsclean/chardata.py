@@ -63,7 +63,6 @@ def chinese_number(text: str) -> int | None:
 
 # full-width ASCII block U+FF01..U+FF5E maps to U+0021..U+007E; the ideographic space stays
 FULLWIDTH_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if chr(c - 0xFEE0).isalnum()}
 
 PAGE_NO = (
     r"(?:[0-9０-９]{1,3}|[一二三四五六七八九十百零〇两]{1,4}|[A-Za-zＡ-Ｚａ-ｚ][0-9０-９]{1,2})"
@@ -112,5 +111,3 @@ FURNITURE = [
         r"\s*[:：]\s*[\p{Han}·、,， ]{1,12}?\s*){2,4}$"
     )),
 ]  # fmt: skip
-
-WHITESPACE = regex.compile(r"\s+")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 
 FILTER_ORDER = (
     "furniture",
@@ -56,9 +56,6 @@ class Config:
         if options.get("script_mode", "auto") not in SCRIPT_MODES:
             raise ValueError(f"--script takes one of {', '.join(SCRIPT_MODES)}")
         return cls(**switches, **options)
-
-    def without(self, *names: str) -> Config:
-        return replace(self, **{n: False for n in names})
 
     @classmethod
     def option_names(cls) -> list[str]:

@@ -115,16 +115,20 @@ def dup_sentence(page: PageBuilder) -> list[dict]:
     return [_record(blk, "dup_sentence", sentence=truth, extra=extra, at=e)]
 
 
+def _loop(page: PageBuilder, blk, kind: str, at: int) -> list[dict]:
+    """Insert 1-7 extra copies of ``blk`` at stream position ``at`` (2-8 copies in all)."""
+    extra = page.rng.randint(1, 7)
+    copies = [Blk("copy", blk.text, locked=True) for _ in range(extra)]
+    page.stream[at:at] = copies
+    return [_record(blk, kind, extra=extra, anchor=copies[0])]
+
+
 def dup_after(page: PageBuilder) -> list[dict]:
     """A repetition loop right after the paragraph it copies, as on the seed page."""
     blk = _pick_copyable(page)
     if blk is None:
         return []
-    extra = page.rng.randint(1, 7)
-    copies = [Blk("copy", blk.text, locked=True) for _ in range(extra)]
-    at = page.stream.index(blk) + 1
-    page.stream[at:at] = copies
-    return [_record(blk, "dup_after", extra=extra, anchor=copies[0])]
+    return _loop(page, blk, "dup_after", page.stream.index(blk) + 1)
 
 
 def dup_page_end(page: PageBuilder) -> list[dict]:
@@ -132,10 +136,7 @@ def dup_page_end(page: PageBuilder) -> list[dict]:
     blk = _pick_copyable(page)
     if blk is None:
         return []
-    extra = page.rng.randint(1, 7)
-    copies = [Blk("copy", blk.text, locked=True) for _ in range(extra)]
-    page.stream.extend(copies)
-    return [_record(blk, "dup_page_end", extra=extra, anchor=copies[0])]
+    return _loop(page, blk, "dup_page_end", len(page.stream))
 
 
 def _pick_copyable(page: PageBuilder) -> Blk | None:

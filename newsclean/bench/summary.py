@@ -83,20 +83,8 @@ def summarize(c: Counter) -> dict:
                 continued_to=ratio(c["continued_to_ok"], c["continued_to_total"]),
                 left_in_text=c["markers_left_in_text"],
             ),
-            "punctuation_normalised": _recall_precision(
-                c["punct_fixed"],
-                c["punct_injected"] - c["punct_unjudged"],
-                c["punct_fixed"],
-                c["punct_fixed"] + c["punct_false"],
-                unjudged=c["punct_unjudged"],
-            ),
-            "traditional_simplified": _recall_precision(
-                c["script_fixed"],
-                c["script_injected"] - c["script_unjudged"],
-                c["script_fixed"],
-                c["script_fixed"] + c["script_false"],
-                unjudged=c["script_unjudged"],
-            ),
+            "punctuation_normalised": _judged_at_positions(c, "punct"),
+            "traditional_simplified": _judged_at_positions(c, "script"),
         },
         "fullwidth_alnum_normalised": ratio(c["width_ok"], c["width_chars"]),
         "width_changes_beyond_contract": c["width_beyond_contract"],
@@ -129,3 +117,15 @@ TARGETS = {
 
 def check_targets(summary: dict) -> dict:
     return {name: {"target": text, "met": test(summary)} for name, (text, test) in TARGETS.items()}
+
+
+def _judged_at_positions(c, prefix: str) -> dict:
+    """Recall and precision of a character-level defect judged at each injected position."""
+    fixed, unjudged = c[f"{prefix}_fixed"], c[f"{prefix}_unjudged"]
+    return _recall_precision(
+        fixed,
+        c[f"{prefix}_injected"] - unjudged,
+        fixed,
+        fixed + c[f"{prefix}_false"],
+        unjudged=unjudged,
+    )
