@@ -6,7 +6,7 @@ SEED := seeds/000_f9189766c98bbe8f.txt
 SIZE ?= full
 CORPUS ?= ../shared/corpus/peoples_daily_1998_01/articles.jsonl
 
-.PHONY: install demo test bench lint clean
+.PHONY: install demo test bench lint language-table clean
 
 install: $(STAMP)
 
@@ -24,6 +24,10 @@ test: install
 
 bench: install
 	$(BIN)/python -m newsclean.bench --size $(SIZE) --corpus $(CORPUS) --out bench-results.json
+
+# the character-pair counts behind seam judgements, rebuilt from a JSONL article corpus
+language-table: install
+	$(BIN)/python -m newsclean.language $(CORPUS) newsclean/data/hanzi_pairs.tsv.gz
 
 lint: install
 	$(BIN)/ruff check newsclean tests

@@ -206,6 +206,39 @@ def test_synthetic_page_without_bleed_moves_nothing():
     assert [len(a.paragraphs()) for a in result.articles] == [4, 4, 2]
 
 
+WEAK_SEAM = """\
+# 鞍山推进市域社会治理
+
+□ 本报记者 张国强
+
+鞍山市建成市、县、乡、村四级社会治理综合服务中心，实行部门派驻、一站式纠纷解决机制。
+
+鞍山市将网格化管理服务平台全部接入四级中心，打造市域社会治理“最强大脑”。
+
+鞍山市委书记说，这项工作要
+
+# 连云港推进扫黑除恶
+
+□ 本报记者 张冲
+
+连云港市打掉恶势力犯罪集团10个，破获涉黑涉恶案件339起，连云港扫黑除恶专项斗争成效明显。
+
+连云港市公安局反诈中心实时监测境外诈骗电话，民警紧随诈骗电话向群众发出预警短信。
+
+各项措施落到实处，群众满意度明显提升。
+
+连云港市检察院推进扫黑除恶常态化，对全市自然资源领域行业乱象开展深入整治。
+"""
+
+
+def test_cut_sentence_alone_moves_nothing():
+    # 这项工作要 | 各项措施落到实处 could read on, but the paragraph shares no name with
+    # the Anshan article: a plausible seam without wording is left where it is
+    result = clean(WEAK_SEAM, source="weak")
+    assert not [r for r in result.repairs if r.filter == "reorder" and r.action == "moved"]
+    assert [len(a.paragraphs()) for a in result.articles] == [3, 4]
+
+
 def test_single_article_page_never_moves():
     page = "\n\n".join(
         [

@@ -1,0 +1,111 @@
+"""How Chinese news prose goes on from one character to the next.
+
+A column break can cut a sentence anywhere, even inside a word (面向基|层).  Whether two
+pieces of text read as one sentence across such a cut is judged from the characters on
+either side of it: a pair that news prose writes together often (基层, 活动, 耕地) says the
+cut is inside a word or a phrase, a pair it hardly ever writes says the second piece starts
+something new.  The measure is the pair's pointwise mutual information,
+log(P(ab) / (P(a) P(b))), from character and character-pair counts of news articles.
+
+The counts ship with the package (``data/hanzi_pairs.tsv.gz``); only pairs found in three
+or more different articles are kept, so the table holds the language, not the wording of
+any one article.  ``python -m newsclean.language ARTICLES.jsonl`` rebuilds it from a JSONL
+corpus (one article a line, with ``title`` and ``paragraphs``).
+
+>>> seam_pmi("面向群众、面向基", "层“三个面向”体系") > 2
+True
+>>> seam_pmi("推动企业加快技术进", "据新华社北京电") < 0
+True
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import sys
+from collections import Counter
+from functools import cache
+from importlib import resources
+
+import regex
+
+HAN_RUN = regex.compile(r"\p{Han}+")
+TABLE = "hanzi_pairs.tsv.gz"
+MIN_ARTICLES = 3  # a pair fewer articles use is one article's wording, not the language's
+UNSEEN_PAIR = 0.5  # the count given to a pair the table lacks
+
+
+@cache
+def _table() -> tuple[dict[str, int], dict[str, int], int]:
+    """Character counts, pair counts and the total character count."""
+    chars: dict[str, int] = {}
+    pairs: dict[str, int] = {}
+    data = (resources.files("newsclean") / "data" / TABLE).read_bytes()
+    # a line per count: "c" (characters) or "p" (pairs), the count, a tab, the keys
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        head, _, keys = line.partition("\t")
+        table = chars if head[0] == "c" else pairs
+        table.update(dict.fromkeys(keys.split(" "), int(head[1:])))
+    return chars, pairs, sum(chars.values())
+
+
+def pair_pmi(a: str, b: str) -> float | None:
+    """PMI of Han characters ``a`` then ``b`` in news prose; None for a character the table
+    has never seen (no evidence either way)."""
+    chars, pairs, total = _table()
+    ca, cb = chars.get(a), chars.get(b)
+    if not ca or not cb:
+        return None
+    return math.log(pairs.get(a + b, UNSEEN_PAIR) * total / (ca * cb))
+
+
+def seam_pmi(left: str, right: str) -> float | None:
+    """PMI of the last character of ``left`` and the first of ``right`` when both are Han
+    characters (after trailing and leading spaces); None otherwise."""
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right or not _is_han(left[-1]) or not _is_han(right[0]):
+        return None
+    return pair_pmi(left[-1], right[0])
+
+
+def _is_han(char: str) -> bool:
+    return bool(HAN_RUN.fullmatch(char))
+
+
+def build_table(articles) -> list[tuple[str, int]]:
+    """Character counts and the counts of pairs used in MIN_ARTICLES or more articles."""
+    chars: Counter = Counter()
+    pairs: Counter = Counter()
+    spread: Counter = Counter()
+    for article in articles:
+        seen = set()
+        for text in [article.get("title") or "", *article.get("paragraphs", ())]:
+            for run in HAN_RUN.findall(text):
+                chars.update(run)
+                found = [run[i : i + 2] for i in range(len(run) - 1)]
+                pairs.update(found)
+                seen.update(found)
+        spread.update(seen)
+    kept = [(p, n) for p, n in pairs.items() if spread[p] >= MIN_ARTICLES]
+    return sorted(chars.items()) + sorted(kept)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("usage: python -m newsclean.language ARTICLES.jsonl OUT.tsv.gz", file=sys.stderr)
+        return 2
+    with open(argv[0], encoding="utf-8") as f:
+        rows = build_table(json.loads(line) for line in f if line.strip())
+    by_count: dict[tuple[str, int], list[str]] = {}
+    for key, count in rows:
+        by_count.setdefault(("c" if len(key) == 1 else "p", count), []).append(key)
+    text = "".join(f"{kind}{n}\t{' '.join(keys)}\n" for (kind, n), keys in sorted(by_count.items()))
+    with open(argv[1], "wb") as out:  # mtime 0: the same corpus gives the same bytes
+        out.write(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    print(f"{len(rows)} entries written to {argv[1]}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
