@@ -176,17 +176,21 @@ class Page:
         """Build a repair record located at the first of ``blocks``."""
         blocks = tuple(blocks)
         offset = blocks[0].start if blocks else 0
-        return Repair(
+        # every field set directly, as in Block.with_: a frozen dataclass's __init__ goes
+        # through object.__setattr__ once per field, and filters record thousands of repairs
+        record = object.__new__(Repair)
+        record.__dict__.update(
             filter=filter,
             action=action,
             reason=reason,
             before=before,
             after=after,
             confidence=confidence,
-            blocks=tuple(b.id for b in blocks),
+            blocks=tuple([b.id for b in blocks]),
             offset=offset,
             line=self.line_of(offset),
         )
+        return record
 
 
 @dataclass

@@ -16,7 +16,14 @@ from __future__ import annotations
 
 import regex
 
-from ..chardata import BYLINE, DATELINE, ENDS_BRACKETED, ENDS_SENTENCE, NON_OPENING
+from ..chardata import (
+    BYLINE,
+    DATELINE,
+    ENDS_BRACKETED,
+    ENDS_SENTENCE,
+    NON_OPENING,
+    SENTENCE_FINAL,
+)
 from ..config import Config
 from ..model import Block, Kind, Page, Repair
 
@@ -30,6 +37,10 @@ ENUMERATED = regex.compile(
 CREDIT_END = regex.compile(r"(?:摄|供图|制图|绘)$")
 UNIT_AFTER_NUMBER = regex.compile(r"^[年月日号时分秒万亿千百元角个名人次家项件%％]")
 LONE_CHAR_THEN_PUNCT = regex.compile(r"^\p{Han}[，、,；;‘’“”（(]")
+HAN_ONLY = regex.compile(r"\p{Han}+")
+# a text ending in one of these ends a sentence (ENDS_SENTENCE) or a bracketed note
+# (ENDS_BRACKETED)
+SENTENCE_FINAL_OR_BRACKET = frozenset(SENTENCE_FINAL + "）)】")
 # openings that begin a paragraph: quotes, bullets, dates, enumerations, datelines
 PARAGRAPH_OPENER = regex.compile(
     r"^(?:[“「『【〔《□■▲●◆◇]"
@@ -42,6 +53,9 @@ PARAGRAPH_OPENER = regex.compile(
 
 
 def ends_sentence(text: str) -> bool:
+    # most paragraphs end on the mark itself, which settles it without a regex search
+    if text and text[-1] in SENTENCE_FINAL_OR_BRACKET:
+        return True
     return bool(ENDS_SENTENCE.search(text) or ENDS_BRACKETED.search(text))
 
 
@@ -60,7 +74,7 @@ def _seam_seen_elsewhere(left: str, right: str, corpus: str) -> int:
             if len(a) != k or len(b) != n - k:
                 continue
             gram = a + b
-            if not regex.fullmatch(r"\p{Han}+", gram):
+            if not HAN_ONLY.fullmatch(gram):
                 continue
             # the seam itself is never in the page text (a blank line separates it)
             if gram in corpus:
@@ -139,10 +153,12 @@ def indented(page: Page) -> bool:
 
 
 def _join_pass(page: Page, blocks: list[Block], config: Config, repairs: list[Repair]):
-    """One sweep of joins; returns the new blocks and whether anything was joined."""
+    """One sweep of joins; returns the new blocks, the joinable pairs it left apart with
+    their confidence, and whether anything was joined."""
     corpus = "\n".join(b.text for b in blocks)
     indented_page = indented(page)
     out: list[Block] = []
+    apart: list[tuple[Block, Block, float]] = []
     for block in blocks:
         prev = out[-1] if out else None
         if _joinable(prev, block):
@@ -166,8 +182,9 @@ def _join_pass(page: Page, blocks: list[Block], config: Config, repairs: list[Re
                 )
                 out[-1] = joined
                 continue
+            apart.append((prev, block, confidence))
         out.append(block)
-    return out, len(out) < len(blocks)
+    return out, apart, len(out) < len(blocks)
 
 
 def run(page: Page, config: Config) -> tuple[Page, list[Repair]]:
@@ -177,13 +194,10 @@ def run(page: Page, config: Config) -> tuple[Page, list[Repair]]:
     # run would otherwise see as new evidence
     joined_any = True
     while joined_any:
-        blocks, joined_any = _join_pass(page, blocks, config, repairs)
-    corpus = "\n".join(b.text for b in blocks)
-    indented_page = indented(page)
-    for prev, block in zip(blocks, blocks[1:]):
-        if not _joinable(prev, block):
-            continue
-        confidence = join_confidence(prev, block, corpus, indented_page)
+        blocks, apart, joined_any = _join_pass(page, blocks, config, repairs)
+    # the last sweep joined nothing: the pairs it left apart are the page's pairs as they
+    # stand, weighed against the same page text
+    for prev, block, confidence in apart:
         if confidence >= 0.4:
             repairs.append(
                 page.repair(

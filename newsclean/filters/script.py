@@ -18,13 +18,15 @@ mode comes from ``config.script_mode``:
 The character sets come from OpenCC's own tables: a character is traditional-only when
 ``TSCharacters.txt`` maps it only to other characters and ``STCharacters.txt`` does not list
 it as simplified (so ``乾 於 著 干 后`` are not traditional-only); simplified-only likewise the
-other way.  A block pays for OpenCC only when ``frozenset.isdisjoint`` says it has such a
-character; OpenCC itself is loaded once, on first use.
+other way.  A block pays for OpenCC only when it has such a character (a regex class finds
+one); OpenCC itself is loaded once, on first use.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
 from functools import cache
 
 import regex
@@ -73,6 +75,30 @@ def char_sets() -> dict[str, frozenset[str]]:
         "t2s_changes": frozenset(k for k, v in ts.items() if len(k) == 1 and v[0] != k),
         "s2t_changes": frozenset(k for k, v in st.items() if len(k) == 1 and v[0] != k),
     }
+
+
+@cache
+def holds_any(name: str) -> Callable[[str], bool]:
+    """A test of whether a text holds a character of ``char_sets()[name]``.
+
+    The same answer as ``not chars.isdisjoint(text)``, several times faster on Chinese text:
+    a regex class scans the string in C, where ``isdisjoint`` makes an object of every
+    character.  Characters beyond the BMP would slow the class down, so it takes any of
+    them as a hit, for the set to confirm.
+    """
+    chars = char_sets()[name]
+    bmp = "".join(re.escape(c) for c in sorted(chars) if c <= "\uffff")
+    finder = re.compile(f"[{bmp}\U00010000-\U0010ffff]")
+
+    def test(text: str) -> bool:
+        found = finder.search(text)
+        while found is not None:
+            if found.group() in chars:
+                return True
+            found = finder.search(text, found.end())
+        return False
+
+    return test
 
 
 @cache
@@ -137,11 +163,10 @@ def run(page, config):
         return page, []
     if mode not in ("auto", "simplified", "traditional"):
         raise ValueError(f"unknown script mode {mode!r}")
-    sets = char_sets()
 
     if mode == "auto":
-        gate = sets["traditional_only"]
-        candidates = [b for b in page.blocks if not gate.isdisjoint(b.text)]
+        gate = holds_any("traditional_only")
+        candidates = [b for b in page.blocks if gate(b.text)]
         if not candidates:
             return page, []
         traditional, t, s = _mostly_traditional(page, candidates)
@@ -153,16 +178,16 @@ def run(page, config):
             return page, [page.repair(NAME, "flagged", candidates[:1], reason, "", "", 0.9)]
         convert, slug, confidence = simplify_clauses, "stray_traditional", 0.9
     elif mode == "simplified":
-        gate = sets["t2s_changes"]
+        gate = holds_any("t2s_changes")
         convert, slug, confidence = converter("t2s").convert, "to_simplified", 0.95
     else:
-        gate = sets["simplified_only"]
+        gate = holds_any("simplified_only")
         convert, slug, confidence = converter("s2t").convert, "to_traditional", 0.95
 
     changes = {}
     for i, block in enumerate(page.blocks):
         text = block.text
-        if not gate.isdisjoint(text):
+        if gate(text):
             new = convert(text)
             if new != text:
                 n, sample = _changes(text, new)

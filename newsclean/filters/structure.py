@@ -30,6 +30,8 @@ NAME = "structure"
 
 def continuation_verb(block: Block) -> str | None:
     """The verb of a continuation marker the block is, or starts with (上接, 下转, ...)."""
+    if "版" not in block.text:  # every marker ends in 版; most blocks are spared the regex
+        return None
     m = MARKER_ONLY.match(block.text) or (
         MARKER_AT_START.match(block.text) if block.kind == Kind.PARAGRAPH else None
     )
@@ -144,7 +146,7 @@ def _classify_lines(blocks: list[Block]) -> list[Block]:
     out = []
     for b in blocks:
         if b.kind == Kind.PARAGRAPH:
-            if MARKER_ONLY.match(b.text):
+            if "版" in b.text and MARKER_ONLY.match(b.text):  # 版 as in continuation_verb
                 b = b.with_(kind=Kind.MARKER)
             elif "\n" not in b.text and BYLINE.match(b.text):
                 b = b.with_(kind=Kind.BYLINE)
@@ -170,7 +172,7 @@ def label_articles(blocks: list[Block]) -> list[Block]:
             )
         if starts or article < 0:
             article += 1
-        out.append(b.with_(article=article))
+        out.append(b if b.article == article else b.with_(article=article))
         prev = b
     return out
 

@@ -29,6 +29,13 @@ _SPLIT_WORD = regex.compile(rf"(?<=[a-z])-{_BREAK.pattern}(?=[a-z])")
 _WIDE = regex.compile(
     rf"[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\u3000-\u303f\uff00-\uffef{regex.escape(CJK_PUNCT)}]"
 )
+# the usual break: one bare newline, a wide character on one side; it goes without a Python
+# call per break.  (Both sides must be outside _EDGE, or _BREAK would take more than the
+# newline; \u3000 is both wide and an edge.)
+_BARE_BREAK_BY_WIDE = regex.compile(
+    rf"(?<={_WIDE.pattern})(?<!\u3000)\n(?=[^ \t\u3000\n])"
+    rf"|(?<=[^ \t\u3000\n])\n(?={_WIDE.pattern})(?!\u3000)"
+)
 _NO_SPACE_AFTER = "-/([{<\"'“‘"
 _NO_SPACE_BEFORE = ",.;:?!)]}>%\"'”’"
 
@@ -60,7 +67,9 @@ def unwrap_text(text: str) -> tuple[str, int, int]:
         return text, 0, 0
     breaks = len(_BREAK.findall(text))
     text, hyphens = _SPLIT_WORD.subn("", text)
-    text = _BREAK.sub(_joiner, text)
+    text = _BARE_BREAK_BY_WIDE.sub("", text)
+    if "\n" in text:
+        text = _BREAK.sub(_joiner, text)
     return text, breaks, hyphens
 
 
