@@ -34,6 +34,7 @@ from .speed import (
     machine_load,
     peak_rss_mb,
     single_process,
+    stage_times,
 )
 from .summary import check_targets, summarize
 
@@ -170,6 +171,7 @@ def measure_speed(args, size: Size, pages, clean, run, rss_before: float, phases
         "growth": lambda: growth(pages, clean, size.growth_base_bytes, size.growth_budget_s),
         "growth_in_pages": lambda: growth_in_pages(pages, clean, max(1, len(pages) // 4)),
         "baselines": lambda: baselines(pages, size.baseline_budget_s),
+        "stages": lambda: stage_times(pages, size.baseline_budget_s),
     }
     for name, step in steps.items():
         start = perf_counter()

@@ -195,6 +195,11 @@ def speed_rows(speed: dict) -> list[tuple]:
             "/".join(_num(single[k], 0) for k in ("page_ms_p50", "page_ms_p95", "page_ms_max"))
             + " ms",
         )
+    stages = speed.get("stages")
+    if stages:
+        add(f"Time per page by stage ({stages['pages']} pages)", "")
+        for name, ms in stages["ms_per_page"].items():
+            add(f"  {name}", f"{_num(ms, 2)} ms")
     pool = speed.get("all_cores")
     if pool:
         add(

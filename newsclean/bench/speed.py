@@ -41,6 +41,50 @@ def single_process(seconds: list[float], nbytes: int) -> dict:
     }
 
 
+def stage_times(pages: list[GeneratedPage], budget_s: float) -> dict:
+    """Mean milliseconds per page spent in parsing, in each filter (its settling reruns
+    included) and in assembling articles, over as many pages as fit in ``budget_s``."""
+    from newsclean import pipeline
+    from newsclean.assemble import assemble as assemble_articles
+    from newsclean.config import Config
+    from newsclean.parse import parse as parse_page
+
+    spent: dict[str, float] = {}
+
+    def timed(name: str, fn: Callable) -> Callable:
+        def wrapper(*args, **kwargs):
+            start = perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + perf_counter() - start
+
+        return wrapper
+
+    originals = dict(pipeline.FILTERS)
+    config = Config()
+    done = 0
+    start = perf_counter()
+    try:
+        for name, fn in originals.items():
+            pipeline.FILTERS[name] = timed(name, fn)
+        parse, assemble = timed("parse", parse_page), timed("assemble", assemble_articles)
+        for page in pages:
+            with contextlib.suppress(Exception):
+                final, repairs = pipeline.run_filters(parse(page.text, source=page.id), config)
+                assemble(final, repairs)
+            done += 1
+            if perf_counter() - start > budget_s:
+                break
+    finally:
+        pipeline.FILTERS.update(originals)
+    order = ["parse", *originals, "assemble"]
+    return {
+        "pages": done,
+        "ms_per_page": {k: 1000 * spent.get(k, 0.0) / max(done, 1) for k in order},
+    }
+
+
 # -- all cores ----------------------------------------------------------------------------
 
 
