@@ -7,10 +7,10 @@ mode comes from ``config.script_mode``:
   and only that clause, so a character valid in both scripts (``於``, ``乾``) in another
   clause is not re-read by OpenCC.  Inside a converted clause OpenCC's tables decide, and they
   are not perfect: ``乾隆`` stays, but ``乾县`` beside a stray ``後`` would become ``干县``.
-  A page that is mostly traditional (more traditional-only than simplified-only characters)
-  is left alone with one ``flagged`` record.  The split is wide in practice: the seed page
-  has 0 traditional-only against 1,771 simplified-only characters, the same page through s2t
-  1,961 against 0.
+  A page that is mostly traditional (more distinct traditional-only than simplified-only
+  characters) is left alone with one ``flagged`` record.  The split is wide in practice: the
+  seed page has 0 distinct traditional-only against 315 simplified-only characters, the
+  same page through s2t 346 against 0.
 * ``simplified``: every block holding a character t2s would change is converted whole.
 * ``traditional``: every block holding a simplified-only character is converted whole with s2t.
 * ``keep``: nothing.
@@ -125,10 +125,6 @@ def simplify_clauses(text: str) -> str:
     return _CLAUSE.sub(one, text)
 
 
-def _count(chars: frozenset[str], text: str) -> int:
-    return sum(map(chars.__contains__, text))
-
-
 def _changes(before: str, after: str, limit: int = 6) -> tuple[int, str]:
     """How many characters changed, and a sample ``後→后, 來→来`` (OpenCC keeps lengths)."""
     pairs: dict[str, str] = {}
@@ -142,18 +138,25 @@ def _changes(before: str, after: str, limit: int = 6) -> tuple[int, str]:
 
 
 def _mostly_traditional(page, candidates) -> tuple[bool, int, int]:
-    """Whether traditional-only characters outnumber simplified-only ones on the page.
+    """Whether distinct traditional-only characters outnumber distinct simplified-only ones
+    on the page.
 
-    Counting stops as soon as the simplified side wins, so a simplified page with a few stray
-    characters is not read to the end.
+    Distinct characters, not occurrences: an OCR loop that prints a sentence seven times
+    must not tip the page one way before dedup cuts it back and the other way after (fix of
+    fix's output would then convert what the first pass left).  Counting stops as soon as
+    the simplified side wins, so a simplified page with a few stray characters is not read
+    to the end.
     """
     sets = char_sets()
-    t = sum(_count(sets["traditional_only"], b.text) for b in candidates)
-    s = 0
+    traditional = sets["traditional_only"]
+    simplified = sets["simplified_only"]
+    t = len({c for b in candidates for c in b.text if c in traditional})
+    seen: set[str] = set()
     for block in page.blocks:
-        s += _count(sets["simplified_only"], block.text)
-        if s >= t:
-            return False, t, s
+        seen.update(c for c in block.text if c in simplified)
+        if len(seen) >= t:
+            return False, t, len(seen)
+    s = len(seen)
     return t / (t + s) > TRADITIONAL_PAGE_SHARE, t, s
 
 
@@ -172,7 +175,7 @@ def run(page, config):
         traditional, t, s = _mostly_traditional(page, candidates)
         if traditional:
             reason = (
-                f"traditional_page: {t} traditional-only vs {s} simplified-only characters; "
+                f"traditional_page: {t} distinct traditional-only vs {s} simplified-only characters; "
                 "left as traditional (script_mode=auto)"
             )
             return page, [page.repair(NAME, "flagged", candidates[:1], reason, "", "", 0.9)]
