@@ -111,6 +111,7 @@ class Affinity:
             else:
                 other.setdefault(label, []).append((shared, w))
         self.articles = sorted(self.sizes)
+        self._total = sum(self.sizes[k] for k in self.articles)
         self.profiles = self._profiles(whole, other)
         self._full: dict[int, Counter] | None = None
         self._found: dict[tuple[int, int], tuple[list[str], list[float]]] = {}
@@ -177,16 +178,17 @@ class Affinity:
         """``scores(i)`` with just block ``i`` left out: each of its bigrams loses its weight
         in its article (the ones no other block has are then no evidence)."""
         own, w = self.labels[i], self.weights[i]
-        sizes = dict(self.sizes)
-        sizes[own] = self.sizes[own] - w * len(self.grams[i])
-        total = sum(sizes[k] for k in self.articles)
+        sizes = self.sizes
+        taken = w * len(self.grams[i])
+        total = self._total - taken
         if total <= 0:
             return dict.fromkeys(self.articles, 0.0)
         alpha = self.smoothing
         log1p = math.log1p
         out = {}
         for k in self.articles:
-            s = total / (max(sizes[k], 1e-9) * alpha)
+            size = sizes[k] - taken if k == own else sizes[k]
+            s = total / (max(size, 1e-9) * alpha)
             counts = self._counts_of(i, k)[1]
             if k == own:
                 counts = map(sub, counts, repeat(w))

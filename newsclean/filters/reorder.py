@@ -96,7 +96,7 @@ HEAD_KINDS = frozenset({Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE, Kind.JUMP_HEA
 # Scores are in the affinity's units (natural-log likelihood ratios), divided by TEMPERATURE.
 HEADING_WEIGHT = 2.0  # headline text in its article's profile (a body block counts 1)
 TEMPERATURE = 2.0
-MAX_RUN = 12  # blocks in one run
+MAX_RUN = 8  # blocks in one run
 WINDOW_ARTICLES = 12  # articles labelled together (a page rarely holds more)
 SWITCH = 1.0  # a change of article between two body blocks
 AFTER_HEADING = 6.0  # ... right after an article's opening blocks
@@ -529,7 +529,12 @@ def _candidates(p: _Page, affinity: Affinity) -> list[_Run]:
     for r in found:
         span = (r.start, r.end)
         if span not in exact:
-            exact[span] = affinity.scores_of(range(*span), range(*span), wanted[span])
+            # one block left out is its leave-one-out score, already at hand
+            exact[span] = (
+                [loo[r.start]]
+                if r.end - r.start == 1
+                else affinity.scores_of(range(*span), range(*span), wanted[span])
+            )
         _score_run(p, r, exact[span])
     return found
 
@@ -577,7 +582,6 @@ def _score_run(p: _Page, r: _Run, scores: list[dict[int, float]]) -> None:
         if seam > 0:
             r.donor += seam
             r.notes.append(f"its cut sentence goes on in {_clip(p.blocks[after[0]].text, 6)}")
-    r.score()
 
 
 def _paragraphs_of(p: _Page, article: int) -> list[int]:
