@@ -113,6 +113,15 @@ HEADING_PATTERN = 2.0  # section heading like the article's other headings (0-1 
 PMI_WEIGHT = 0.6
 PMI_MID = -1.0
 PMI_SPAN = 3.0
+# when neither half of a seam says so, the block that reads on from a cut sentence is found
+# by how its first character follows the cut in news prose: up to ACROSS_PMI (0-1), full at
+# PMI_SPAN above ACROSS_PMI_MID
+ACROSS_PMI = 0.5
+ACROSS_PMI_MID = 0.0
+# a run its seams place (a host sentence resuming after it, a cut sentence of its article
+# going on in it) is not held back by the host leaning the same way: the doubt falls by
+# SEAMS_TRUSTED times that seam evidence
+SEAMS_TRUSTED = 1.0
 DATELINE_OPENS = 6.0  # the run opens with a dateline, and its target has none
 MOVE_COST = 0.5  # every moved block: the page as read is right unless shown otherwise
 # articles on one topic: when the host's own blocks lean to the target by more than
@@ -200,7 +209,8 @@ class _Run:
         if excess <= 0:
             return 0.0
         apart = (self.wording / blocks - self.baseline) / CONFUSION_SPREAD
-        return CONFUSION * blocks * excess * min(1.0, max(0.0, 1.0 - apart))
+        seams = max(0.0, 1.0 - SEAMS_TRUSTED * (self.across + self.donor))
+        return CONFUSION * blocks * excess * min(1.0, max(0.0, 1.0 - apart)) * seams
 
     def score(self, doubting: bool = True) -> float:
         self.gain = self.evidence() - self.shape() - (self.doubt() if doubting else 0.0)
@@ -450,6 +460,21 @@ def _continues(p: _Page, a: int, b: int) -> float:
     return p.seams[key]
 
 
+def _reads_on(p: _Page, a: int, b: int) -> float:
+    """``_continues``, or where that finds nothing, how well the characters across the seam
+    read as news prose on their own (0-1): to choose between two blocks that might go on
+    with the sentence ``a`` leaves cut."""
+    value = _continues(p, a, b)
+    if value > 0 or not ACROSS_PMI or not _ends_cut(p.blocks[a]) or _starts_fresh(p, b):
+        return value
+    if p.blocks[b].kind != Kind.PARAGRAPH:
+        return 0.0
+    pmi = seam_pmi(p.blocks[a].text, p.blocks[b].text)
+    if pmi is None:
+        return 0.0
+    return ACROSS_PMI * max(0.0, min(1.0, (pmi - ACROSS_PMI_MID) / PMI_SPAN))
+
+
 def _boundary_cost(p: _Page, t: int) -> float:
     """Cost of a change of article between block t-1 and block t (none at an anchor)."""
     if t == 0 or not p.movable[t]:
@@ -551,8 +576,8 @@ def _score_run(p: _Page, r: _Run, scores: list[dict[int, float]]) -> None:
     # the host's sentence cut before the run resumes right after it
     # (not when the run itself ends cut: the block after it may go on with the run)
     if first > 0 and r.end < len(p.blocks) and not _ends_cut(p.blocks[last]):
-        across = _continues(p, first - 1, r.end)
-        if across > _continues(p, first - 1, first):
+        across = _reads_on(p, first - 1, r.end)
+        if across > _reads_on(p, first - 1, first):
             r.across = across
             r.notes.append(
                 f"it splits a sentence of its host (…{_clip_end(p.blocks[first - 1].text, 6)}"
