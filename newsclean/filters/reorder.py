@@ -122,6 +122,7 @@ ACROSS_PMI_MID = 0.0
 # going on in it) is not held back by the host leaning the same way: the doubt falls by
 # SEAMS_TRUSTED times that seam evidence
 SEAMS_TRUSTED = 1.0
+LABEL_CHARS = 12  # characters: shorter, a block without an end mark is a label
 DATELINE_OPENS = 6.0  # the run opens with a dateline, and its target has none
 MOVE_COST = 0.5  # every moved block: the page as read is right unless shown otherwise
 # articles on one topic: when the host's own blocks lean to the target by more than
@@ -382,7 +383,8 @@ def _prepare(page: Page) -> _Page | None:
         paragraphs[b.article] += b.kind == Kind.PARAGRAPH
     corpus = "\n".join(b.text for b in blocks)
     # on plain OCR an opening right after a paragraph cut mid-sentence is more likely a
-    # wrapped line read as a headline than an article: no run goes into or out of it
+    # wrapped line read as a headline than an article: no run goes into or out of it (a
+    # short label or caption without an end mark, 奥山由美, is no cut sentence)
     sound = {
         k
         for k, i in opens_at.items()
@@ -390,6 +392,7 @@ def _prepare(page: Page) -> _Page | None:
         or i == 0
         or blocks[i - 1].kind != Kind.PARAGRAPH
         or ends_sentence(blocks[i - 1].text)
+        or len(blocks[i - 1].text.strip()) < LABEL_CHARS
     }
     movable = [m and b.article in sound for m, b in zip(movable, blocks)]
     if not any(movable) or len(sound) < 2:
