@@ -27,7 +27,7 @@ bench: install
 
 # the character-pair counts behind seam judgements, rebuilt from a JSONL article corpus
 language-table: install
-	$(BIN)/python -m newsclean.language $(CORPUS) newsclean/data/hanzi_pairs.tsv.gz
+	$(BIN)/python -m newsclean.language_table $(CORPUS) newsclean/data/hanzi_pairs.tsv.gz
 
 lint: install
 	$(BIN)/ruff check newsclean tests

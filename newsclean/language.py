@@ -9,8 +9,8 @@ log(P(ab) / (P(a) P(b))), from character and character-pair counts of news artic
 
 The counts ship with the package (``data/hanzi_pairs.tsv.gz``); only pairs found in three
 or more different articles are kept, so the table holds the language, not the wording of
-any one article.  ``python -m newsclean.language ARTICLES.jsonl`` rebuilds it from a JSONL
-corpus (one article a line, with ``title`` and ``paragraphs``).
+any one article.  ``python -m newsclean.language_table ARTICLES.jsonl OUT`` rebuilds it from
+a JSONL corpus (one article a line, with ``title`` and ``paragraphs``).
 
 >>> seam_pmi("面向群众、面向基", "层“三个面向”体系") > 2
 True
@@ -21,9 +21,7 @@ True
 from __future__ import annotations
 
 import gzip
-import json
 import math
-import sys
 from collections import Counter
 from functools import cache
 from importlib import resources
@@ -91,21 +89,13 @@ def build_table(articles) -> list[tuple[str, int]]:
     return sorted(chars.items()) + sorted(kept)
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print("usage: python -m newsclean.language ARTICLES.jsonl OUT.tsv.gz", file=sys.stderr)
-        return 2
-    with open(argv[0], encoding="utf-8") as f:
-        rows = build_table(json.loads(line) for line in f if line.strip())
+def write_table(rows: list[tuple[str, int]], path: str) -> None:
+    """Write ``build_table`` rows in the layout ``_table`` reads: a line per kind and count,
+    "c" (characters) or "p" (pairs), the count, a tab, the keys; gzip with mtime 0, so the
+    same corpus gives the same bytes."""
     by_count: dict[tuple[str, int], list[str]] = {}
     for key, count in rows:
         by_count.setdefault(("c" if len(key) == 1 else "p", count), []).append(key)
     text = "".join(f"{kind}{n}\t{' '.join(keys)}\n" for (kind, n), keys in sorted(by_count.items()))
-    with open(argv[1], "wb") as out:  # mtime 0: the same corpus gives the same bytes
+    with open(path, "wb") as out:
         out.write(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
-    print(f"{len(rows)} entries written to {argv[1]}", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

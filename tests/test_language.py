@@ -6,7 +6,8 @@ import doctest
 import gzip
 
 import newsclean.language as language
-from newsclean.language import build_table, main, pair_pmi, seam_pmi
+from newsclean.language import build_table, pair_pmi, seam_pmi
+from newsclean.language_table import main
 
 
 def test_doctests():
