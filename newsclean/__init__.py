@@ -32,8 +32,12 @@ __all__ = [
 ]
 
 
+# a Config is frozen, so one default serves every call
+_DEFAULT_CONFIG = Config()
+
+
 def clean_page(page: Page, config: Config | None = None) -> Result:
-    page, repairs = run_filters(page, config or Config())
+    page, repairs = run_filters(page, config or _DEFAULT_CONFIG)
     return Result(page=page, articles=assemble(page, repairs), repairs=repairs)
 
 
@@ -43,7 +47,9 @@ def clean(text: str, source: str = "<string>", config: Config | None = None, **o
     ``options`` are :class:`Config` fields (``dedup=False``, ``script_mode="keep"``) or
     ``only``/``skip`` lists of filter names.
     """
-    if config is None:
+    if config is None and not options:
+        config = _DEFAULT_CONFIG
+    elif config is None:
         only, skip = options.pop("only", ()), options.pop("skip", ())
         switches = {k: options.pop(k) for k in list(options) if k in FILTER_ORDER}
         config = replace(Config.from_selection(only=only, skip=skip, **options), **switches)

@@ -7,7 +7,7 @@ repairs, diffs and the conservation check can all point back at the input text.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
@@ -66,7 +66,7 @@ class Block:
         return new
 
     def flagged(self, *names: str) -> Block:
-        return replace(self, flags=self.flags | frozenset(names))
+        return self.with_(flags=self.flags | frozenset(names))
 
 
 BLOCK_FIELDS = frozenset(Block.__dataclass_fields__)
@@ -129,9 +129,10 @@ class Page:
     style: str = "markdown"  # or "plain"
 
     def with_blocks(self, blocks) -> Page:
-        page = replace(self, blocks=tuple(blocks))
-        if "_line_starts" in self.__dict__:  # same text, same lines: keep the index
-            page.__dict__["_line_starts"] = self.__dict__["_line_starts"]
+        # a shallow copy, as in Block.with_; it keeps the line index too (same text, same lines)
+        page = object.__new__(Page)
+        page.__dict__.update(self.__dict__)
+        page.__dict__["blocks"] = tuple(blocks)
         return page
 
     @cached_property

@@ -38,12 +38,15 @@ def decode_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _lines(text: str):
-    """Yield (start, end, line) for each line of text (end excludes the newline)."""
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, line) for each line of text (end excludes the newline)."""
+    rows = []
     pos = 0
     for line in text.split("\n"):
-        yield pos, pos + len(line), line
-        pos += len(line) + 1
+        end = pos + len(line)
+        rows.append((pos, end, line))
+        pos = end + 1
+    return rows
 
 
 def detect_style(text: str) -> str:
@@ -54,10 +57,9 @@ def detect_style(text: str) -> str:
     # most pages have no "#" at all: spare matching every line
     if not lines or ("#" in text and any(HEADING.match(ln) for ln in lines)):
         return "markdown"
-    wrapped = sum(1 for a, b in zip(rows, rows[1:]) if a and b)
-    if wrapped == 0:
-        return "markdown"
-    return "plain" if statistics.median(len(ln) for ln in lines) <= 40 else "markdown"
+    if not any(a and b for a, b in zip(rows, rows[1:])):
+        return "markdown"  # no line runs on into the next
+    return "plain" if statistics.median(map(len, lines)) <= 40 else "markdown"
 
 
 def parse(text: str, source: str = "<string>", style: str | None = None) -> Page:
@@ -67,8 +69,13 @@ def parse(text: str, source: str = "<string>", style: str | None = None) -> Page
     return Page(source=source, text=text, blocks=tuple(blocks), style=style)
 
 
+# every block is made from this one by Block.with_, which skips the dataclass __init__ (one
+# object.__setattr__ per field of a frozen dataclass)
+_BLANK = Block(id=0, kind=Kind.PARAGRAPH, text="", spans=())
+
+
 def _block(bid: int, kind: Kind, text: str, start: int, end: int, markup: str = "", level: int = 0):
-    return Block(
+    return _BLANK.with_(
         id=bid,
         kind=kind,
         text=text,
@@ -101,7 +108,7 @@ def _parse_markdown(text: str) -> list[Block]:
 
     def flush():
         if para:
-            body = "\n".join(ln.strip() for _, _, ln in para)
+            body = "\n".join([ln.strip() for _, _, ln in para])
             blocks.append(_block(len(blocks), Kind.PARAGRAPH, body, para[0][0], para[-1][1]))
             para.clear()
 
@@ -133,27 +140,39 @@ STANDALONE = regex.compile(
 )
 
 
+# whether a line opening with a given character can match STANDALONE at all (regex's partial
+# match answers it from the pattern itself); most lines open with one that cannot, and a
+# dictionary look-up is cheaper than trying the alternation
+_OPENS_STANDALONE: dict[str, bool] = {}
+
+
 def _is_standalone_line(body: str) -> bool:
-    return STANDALONE.match(body) is not None or (
+    first = body[0]
+    opens = _OPENS_STANDALONE.get(first)
+    if opens is None:
+        opens = _OPENS_STANDALONE[first] = STANDALONE.match(first, partial=True) is not None
+    return (opens and STANDALONE.match(body) is not None) or (
         "年" in body and RUNNING_HEAD.match(body) is not None
     )
 
 
 def _parse_plain(text: str) -> list[Block]:
-    rows = list(_lines(text))
+    rows = _lines(text)
     bodies = []
     for _s, _e, ln in rows:
         # an indent opens with one of these; most lines have none, and the test is cheaper
         # than the match
         m = INDENT.match(ln) if ln[:1] in INDENT_OPENERS else None
-        indent = m.group(0) if m else ""
-        bodies.append((indent, ln[len(indent) :].rstrip()))
+        if m is None:
+            bodies.append(("", ln.rstrip()))
+        else:
+            indent = m.group(0)
+            bodies.append((indent, ln[len(indent) :].rstrip()))
     lengths = [len(b) for ind, b in bodies if b and not ind]
     width = sorted(lengths)[int(len(lengths) * 0.8)] if lengths else 0
     uses_indent = sum(1 for ind, b in bodies if ind and b) >= 2
 
-    def headline_like(i: int) -> bool:
-        indent, body = bodies[i]
+    def headline_like(indent: str, body: str) -> bool:
         if indent or not 2 <= len(body) <= 40:
             return False
         # a bracketed note (（新华社记者某某摄）, （本栏均据新华社电）) is no headline
@@ -173,14 +192,14 @@ def _parse_plain(text: str) -> list[Block]:
         ends = body[-1] in "。！？…!?”’」』）)"
         return ends and (len(body) < width * 0.9 or not uses_indent)
 
-    candidate = [headline_like(i) for i in range(len(rows))]
+    candidate = [headline_like(indent, body) for indent, body in bodies]
     # a line ending in （下转第2版） ends its piece: the next line starts another block
     jumps = [bool(b) and "版" in b and bool(MARKER_AT_END.search(b)) for _, b in bodies]
     standalone = [bool(b) and _is_standalone_line(b) for _, b in bodies]
-    for i, (_, body) in enumerate(bodies):
+    for i in [i for i, alone in enumerate(standalone) if alone]:
         # a bare number is a page number only at the top or bottom of the text or set off by
         # blank lines; inside a paragraph it is a wrapped line (…增长了 / ２５)
-        if standalone[i] and PAGE_NUMBER.match(body):
+        if PAGE_NUMBER.match(bodies[i][1]):
             isolated = (
                 i == 0 or i == len(bodies) - 1 or not bodies[i - 1][1] or not bodies[i + 1][1]
             )
@@ -206,7 +225,7 @@ def _parse_plain(text: str) -> list[Block]:
         if not current:
             return
         first, last = current[0], current[-1]
-        body = "\n".join(bodies[i][1].strip() for i in current)
+        body = "\n".join([bodies[i][1].strip() for i in current])
         markup = bodies[first][0]
         blocks.append(
             _block(len(blocks), Kind.PARAGRAPH, body, rows[first][0], rows[last][1], markup)

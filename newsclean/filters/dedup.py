@@ -46,6 +46,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
+from itertools import accumulate
 from operator import itemgetter
 
 import regex
@@ -79,24 +80,29 @@ CHANT_MAX_CHARS = 8
 NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
 
 
-def _drop_class() -> str:
-    """Every BMP character of category P*, S*, Z* or C*, plus whitespace, as a class body."""
+def _dropped_chars() -> str:
+    """Every BMP character of category P*, S*, Z* or C*, plus whitespace."""
     chars = {
         chr(c)
         for c in range(0x10000)
         if not 0xD800 <= c <= 0xDFFF and unicodedata.category(chr(c))[0] in "PSZC"
     }
-    return re.escape("".join(sorted(chars | set(" \t\n\r\v\f"))))
+    return "".join(sorted(chars | set(" \t\n\r\v\f")))
 
 
+_DROPPED = _dropped_chars()
 # runs of what a key drops; stdlib re with an explicit class is about 3x faster here than
 # regex with \p{P}, and it splits a block into the runs of text between punctuation
-DROP = re.compile(f"[{_drop_class()}]+")
+DROP = re.compile(f"[{re.escape(_DROPPED)}]+")
 # full-width ASCII (１９９８年, ＡＰＥＣ), which NFKC maps to plain ASCII
 FULLWIDTH_RUN = re.compile("[\uff01-\uff5e]+")
 NON_SPACE = re.compile(r"\S+")  # \s is str.isspace and str.split's whitespace
 HAN = regex.compile(r"\p{Han}")
 CONTENT = regex.compile(r"[\p{Han}\p{L}\p{N}]")
+# characters the loop rules count (Han, letters, digits) that a key drops all the same: the
+# Kangxi and supplementary radicals (category So), and letters newer than unicodedata's tables
+# (\x00 keeps the class valid were there none)
+_DROPPED_CONTENT = re.compile(f"[{re.escape(''.join(CONTENT.findall(_DROPPED)))}\\x00]")
 SENTENCE_FINAL = frozenset("。！？!?")
 CLOSERS = frozenset("”’」』）)》")
 EXCLAIM = frozenset("！!")
@@ -157,7 +163,7 @@ def run(page: Page, config) -> tuple[Page, list[Repair]]:
             continue
         # the gate and the key both read the runs between punctuation: split once
         segments = DROP.split(block.text)
-        if _may_loop(segments):
+        if _may_loop(segments, block.text):
             blocks[i], found = _with_loops_cut(page, block, _collapse(block.text))
             repairs.extend(found)
             if blocks[i] is not block:
@@ -490,7 +496,7 @@ _PHRASE = [
 ]
 
 
-def _may_loop(segments: list[str]) -> bool:
+def _may_loop(segments: list[str], text: str | None = None) -> bool:
     """Cheap gate, true for every block with a loop (and a few without).
 
     ``segments`` are the runs of text between punctuation and whitespace.  A loop whose unit
@@ -499,6 +505,9 @@ def _may_loop(segments: list[str]) -> bool:
     4 key characters, so the gram fits inside the copies).  A loop whose unit holds none lies
     inside one segment, where a regex bounded by the segment's length finds it.  Two copies
     without an end mark count only at the end of the block, which ``_ends_doubled`` checks.
+
+    Given the block's ``text``, two segments that merely start alike must also pass
+    ``_loop_confirmed``, which spares the loop search most ordinary paragraphs.
     """
     dense = "".join(segments)
     if len(dense) < LONG_SEGMENT:
@@ -516,7 +525,40 @@ def _may_loop(segments: list[str]) -> bool:
             pos += n
     if starts and len(starts[-1]) < START_GRAM:
         starts = [g for g in starts if len(g) == START_GRAM]
-    return len(set(starts)) < len(starts) or _ends_doubled(dense)
+    alike = len(set(starts)) < len(starts)
+    if alike and (text is None or _loop_confirmed(text, segments, dense, starts)):
+        return True
+    return _ends_doubled(dense)
+
+
+def _loop_confirmed(text: str, segments: list[str], dense: str, starts: list[str]) -> bool:
+    """Whether a block whose segments start alike may hold a loop that ``_collapse`` cuts
+    (or flags), other than one ``_ends_doubled`` finds.
+
+    Such a loop's unit has at least 4 key characters (a sentence at least 8, a phrase 4 Han),
+    unless it is written in characters a key drops (radicals): then the answer is yes.
+    If the unit holds punctuation, the text after one of its marks starts a segment in one
+    copy and again in the next, so the key from there reads one unit twice in a row.  If it
+    holds none, three copies stand between two marks, whitespace aside, where the phrase regex
+    finds them (as it does in one segment; a run longer than its bound counts as a hit).
+    """
+    if _DROPPED_CONTENT.search(text):
+        return True
+    positions = accumulate(map(len, filter(None, segments)), initial=0)  # of each start
+    earlier_at: dict[str, list[int]] = {}
+    for gram, q in zip(starts, positions):
+        earlier = earlier_at.setdefault(gram, [])
+        for r in earlier:
+            if dense[r:q] == dense[q : 2 * q - r]:
+                return True
+        earlier.append(q)
+    runs = DROP.split("".join(text.split()))
+    if max(map(len, runs)) > MAX_PHRASE_UNIT * PHRASE_MIN_REPEATS:
+        return True  # a unit too long for the regexes: let the loop search decide
+    # a run that is also a segment has been searched already, by _may_loop
+    searched = set(segments)
+    unsearched = [r for r in runs if len(r) >= LONG_SEGMENT and r not in searched]
+    return any(_PHRASE[len(r) // PHRASE_MIN_REPEATS].search(r) for r in unsearched)
 
 
 def _ends_doubled(dense: str) -> bool:
@@ -618,7 +660,7 @@ def collapse_loops(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
     Returns the new text, the (unit, times) cut back, and the units left alone as chants.
     Whitespace between copies is ignored (copies split across lines still count).
     """
-    if not _may_loop(DROP.split(text)):
+    if not _may_loop(DROP.split(text), text):
         return text, [], []
     return _collapse(text)
 
