@@ -102,7 +102,11 @@ def join_confidence(left: Block, right: Block, corpus: str, indented_page: bool 
     if not a or not b or ends_sentence(a):
         return 0.0
     score = 0.35
-    if CLAUSE_END.search(a):
+    if a[-1] in "；;" and (b.rstrip()[-1:] in "；;" or b[0] == a.lstrip()[0]):
+        score -= 0.3  # items of a list, a paragraph each: 有…；| 有…；
+    elif a.endswith("—"):
+        pass  # a dash may lead into the next paragraph: 请看——
+    elif CLAUSE_END.search(a):
         score += 0.2  # a paragraph does not end on a comma
     elif a[-1] in "：:":
         score -= 0.2  # but may end on a colon: 编辑同志： / 结果公布如下：
