@@ -11,7 +11,8 @@ from .model import Page, Repair
 # a joined paragraph can complete a marker cut at the column break (（下转第|八版）), a mark
 # to make full-width, a loop, or a copy of another paragraph; it is also stronger evidence
 # of where it belongs (reorder runs again where it left a doubtful spot); a move can bring
-# a copy into the article of the paragraph it copies.
+# a copy into the article of the paragraph it copies, and changes the wording of the
+# articles it touched, so reorder looks again.
 TEXT_GATES = {
     "normalize": lambda text: any(c in text for c in ",;:?!() "),
     "continuation": lambda text: "版" in text,
@@ -20,7 +21,9 @@ MAX_SETTLE_ROUNDS = 3
 
 
 def _key(r: Repair):
-    return (r.filter, r.action, r.blocks, r.reason)
+    # only flags and parsed markers are looked up: raised again on the same blocks, they are
+    # the same spot, whatever their new margin
+    return (r.filter, r.action, r.blocks)
 
 
 def _new(found: list[Repair], seen: set) -> list[Repair]:
@@ -36,7 +39,8 @@ def _settle_steps(page: Page, config: Config, latest: list[Repair], doubtful_ord
     steps = [name for name, gate in TEXT_GATES.items() if joined and gate(joined)]
     if moved or (joined and dedup.may_act(page, joined_ids, config)):
         steps.append("dedup")
-    if joined and doubtful_order:
+    if moved or (joined and doubtful_order):
+        # a move changes every article's wording it touched: what reads as bleed now
         steps.append("reorder")
     return [name for name in steps if config.enabled(name)]
 

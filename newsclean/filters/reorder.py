@@ -122,12 +122,13 @@ ACROSS_PMI_MID = 0.0
 # going on in it) is not held back by the host leaning the same way: the doubt falls by
 # SEAMS_TRUSTED times that seam evidence
 SEAMS_TRUSTED = 1.0
+SWAPS_HELD = True
 LABEL_CHARS = 12  # characters: shorter, a block without an end mark is a label
 DATELINE_OPENS = 6.0  # the run opens with a dateline, and its target has none
 MOVE_COST = 0.5  # every moved block: the page as read is right unless shown otherwise
 # articles on one topic: when the host's own blocks lean to the target by more than
 # CONFUSION_FROM (median, leave-one-out), each moved block costs CONFUSION per unit over it
-CONFUSION = 1.0
+CONFUSION = 0.5
 CONFUSION_FROM = -10.0
 CONFUSION_SPREAD = 50.0  # ... scaled down as the run's lean per block exceeds theirs by this
 # a bled run is a column's worth of text: each paragraph beyond LONG_FROM costs LONG_RUN, and
@@ -138,7 +139,7 @@ HOST_SHARE = 2.0
 # candidates are scored in full only when their leave-one-out score reaches this (per block)
 PRUNE_PER_BLOCK = -0.5
 # confidence = logistic((margin - MARGIN_MID) / MARGIN_SCALE)
-MARGIN_MID = 5.0
+MARGIN_MID = 3.5
 MARGIN_SCALE = 1.5
 SUSPECT_FLOOR = 0.01  # a held-back run less likely than this is not worth a flag
 
@@ -302,6 +303,14 @@ def _accepted(p: _Page, decided, threshold: float) -> set[int]:
         if confidence >= threshold and left[p.labels[r.start]] - taken >= 1:
             left[p.labels[r.start]] -= taken
             accepted.add(id(r))
+    if SWAPS_HELD:
+        # runs going both ways between two articles: each reads like the other (a speech
+        # and the report on it), which is no bleed
+        ways = {(p.labels[r.start], r.target) for r, _, _ in decided if id(r) in accepted}
+        for r, _margin, _confidence in decided:
+            if id(r) in accepted and (r.target, p.labels[r.start]) in ways:
+                accepted.discard(id(r))
+                r.doubts.append("runs go both ways between these two articles")
     return accepted
 
 
@@ -358,8 +367,18 @@ def _prepare(page: Page) -> _Page | None:
     for i, label in enumerate(labels):
         opens_at.setdefault(label, i)
     movable = []
+    continued = set()  # articles whose opening carries a 上接 page: their text starts here
     for i, b in enumerate(blocks):
         opening = opens_at[b.article] == i or b.continued_from is not None
+        # the first paragraph of a continued piece, wherever its 上接 marker was read
+        # (on the paragraph, its own line, or the jump headline)
+        if b.kind == Kind.PARAGRAPH and b.article in continued:
+            opening = True
+            continued.discard(b.article)
+        if b.continued_from is not None and b.kind != Kind.PARAGRAPH:
+            continued.add(b.article)
+        elif b.kind == Kind.PARAGRAPH:
+            continued.discard(b.article)
         # a dateline paragraph right below its headline opens its article with it
         dateline = b.kind == Kind.PARAGRAPH and bool(DATELINE.match(b.text))
         # (not below another paragraph: an article has one dateline, a second opens a run)
