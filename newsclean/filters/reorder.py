@@ -284,11 +284,28 @@ def _run_window(page: Page, config: Config) -> tuple[Page, list[Repair]]:
 
 def _label(p: _Page, threshold: float):
     """The runs of the best labelling, with margins and confidences, and those that move."""
-    grams = page_bigrams([b.text for b in p.blocks])
+    grams = _page_grams([b.text for b in p.blocks])
     weights = [HEADING_WEIGHT if b.kind in HEAD_KINDS else 1.0 for b in p.blocks]
     affinity = Affinity(grams, p.labels, weights)
     decided = _decide(p, _candidates(p, affinity))
     return decided, _accepted(p, decided, threshold)
+
+
+_last_grams: dict[str, frozenset[str]] = {}  # the last page's bigrams, by block text
+
+
+def _page_grams(texts: list[str]) -> list[frozenset[str]]:
+    """``page_bigrams``, kept for the page's next run: after a move the filter looks again
+    at the same texts in another order, and each text's bigrams depend only on the set of
+    texts on the page."""
+    global _last_grams
+    last = _last_grams
+    distinct = len(set(texts)) == len(texts)  # (a text printed twice changes the quotes)
+    if distinct and len(texts) == len(last) and all(t in last for t in texts):
+        return [last[t] for t in texts]
+    grams = page_bigrams(texts)
+    _last_grams = dict(zip(texts, grams)) if distinct else {}
+    return grams
 
 
 def _accepted(p: _Page, decided, threshold: float) -> set[int]:
