@@ -70,6 +70,8 @@ def test_nothing_lost_nothing_invented(text):
 # a loop of a sentence with a traditional character: the script decision must not change
 # once dedup has cut the copies
 @example("# 一级\n\n一之之對。一之之對。一之之對。")
+# two joins that make two copies of one paragraph: dedup must look again after them
+@example("0000。000000。0”\n\n”。0。\n\n0000。000000。0”\n\n”。0。")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

@@ -124,13 +124,13 @@ def may_act(page: Page, block_ids: set[int], config) -> bool:
     joined = [b for b in page.blocks if b.id in block_ids]
     if any(collapse_loops(b.text)[0] != b.text for b in joined):
         return True
-    others = [
-        key(b.text) for b in page.blocks if b.kind == Kind.PARAGRAPH and b.id not in block_ids
-    ]
+    paragraphs = [(b.id, key(b.text)) for b in page.blocks if b.kind == Kind.PARAGRAPH]
     for b in joined:
         k = key(b.text)
         if len(k) < config.dedup_min_chars:
             continue
+        # (two joins can make two copies of one another)
+        others = [other for i, other in paragraphs if i != b.id]
         if k in others or process.extractOne(
             k, others, scorer=fuzz.ratio, score_cutoff=config.dedup_similarity * 100
         ):
