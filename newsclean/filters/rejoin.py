@@ -184,6 +184,7 @@ def _join_pass(page: Page, blocks: list[Block], config: Config, repairs: list[Re
                     text=_join_text(prev.text, block.text),
                     spans=prev.spans + block.spans,
                     flags=(prev.flags | block.flags) - {"truncated_end", "truncated_start"},
+                    continued_to=block.continued_to,  # the 下转 page of the second half
                 )
                 repairs.append(
                     page.repair(

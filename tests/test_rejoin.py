@@ -1,0 +1,49 @@
+"""Column-break joins (rejoin): what a join keeps, and what reads as no cut at all."""
+
+from __future__ import annotations
+
+import doctest
+
+import newsclean.filters.rejoin as rejoin
+from newsclean import clean
+
+
+def test_doctests():
+    result = doctest.testmod(rejoin)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_join_keeps_the_page_the_second_half_goes_on_to():
+    page = (
+        "# 辽宁因地制宜\n\n"
+        "鞍山市委书记说，我们整体设计了面向群众、面向企业、面向基\n\n"
+        "层“三个面向”工作体系，基层治理见实效。（下转第八版）"
+    )
+    article = clean(page).articles[0]
+    assert article.paragraphs() == [
+        "鞍山市委书记说，我们整体设计了面向群众、面向企业、面向基层“三个面向”工作体系，"
+        "基层治理见实效。"
+    ]
+    assert article.continued_to == 8
+
+
+def test_a_list_of_paragraphs_ending_in_semicolons_is_no_cut():
+    page = (
+        "# 海外学子的歌\n\n"
+        "这本集子里，有描述求学经历的篇章，有塑造留学生群体的代言人；\n\n"
+        "有经历了千山万水才回到祖国的学者；\n\n"
+        "有毕生不忘童年时唱过的歌。"
+    )
+    result = clean(page)
+    assert not [r for r in result.repairs if r.action == "joined"]
+    assert len(result.articles[0].paragraphs()) == 3
+
+
+def test_a_seam_news_prose_does_not_write_lowers_the_confidence():
+    left = "市委政法委牵头推进平安建设，持续加强基层政法队伍专业化建设"
+    page = "\n\n".join(["# 题", left, "议定的事项全部落实。", left, "做定的事项全部落实。"])
+    blocks = clean(page, only=("structure",)).page.blocks
+    corpus = "\n".join(b.text for b in blocks)
+    rare = rejoin.join_confidence(blocks[1], blocks[2], corpus)  # 设|议: PMI -1.9
+    usual = rejoin.join_confidence(blocks[3], blocks[4], corpus)  # 设|做: PMI 1.2
+    assert rare < usual
