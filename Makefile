@@ -14,6 +14,8 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# an editable install is not byte-compiled; do it, as pip does for a regular install
+	$(BIN)/python -m compileall -q newsclean > /dev/null
 	touch $(STAMP)
 
 demo: install
