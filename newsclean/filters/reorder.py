@@ -94,7 +94,7 @@ BODY_KINDS = frozenset({Kind.PARAGRAPH, Kind.SECTION})
 HEAD_KINDS = frozenset({Kind.HEADLINE, Kind.KICKER, Kind.SUBTITLE, Kind.JUMP_HEADLINE})
 
 # Scores are in the affinity's units (natural-log likelihood ratios), divided by TEMPERATURE.
-HEADING_WEIGHT = 2.0  # headline text in its article's profile (a body block counts 1)
+HEADING_WEIGHT = 2.5  # headline text in its article's profile (a body block counts 1)
 TEMPERATURE = 2.0
 MAX_RUN = 8  # blocks in one run
 WINDOW_ARTICLES = 12  # articles labelled together (a page rarely holds more)
