@@ -72,6 +72,8 @@ def test_nothing_lost_nothing_invented(text):
 @example("# 一级\n\n一之之對。一之之對。一之之對。")
 # two joins that make two copies of one paragraph: dedup must look again after them
 @example("0000。000000。0”\n\n”。0。\n\n0000。000000。0”\n\n”。0。")
+# a continued piece whose text is only a page number: its 上接 page goes on to the next block
+@example("上接第二版 000000000000。\n\n上接第二版 000000000000。\n\n上接第二版 0\n\n。")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once
