@@ -117,9 +117,15 @@ class _Plan:
         return getattr(self.blocks[index], field)
 
     def assign(self, index: int, field: str, value) -> bool:
-        """Record the page on a block; False if the block already carries another page."""
+        """Record the page on a block; False if the block, or another block of its article,
+        already carries another page (an article comes from one page and goes on to one)."""
         current = self.value_on(index, field)
         if current is not None and current != value:
+            return False
+        article = self.blocks[index].article
+        if article >= 0 and any(
+            b.article == article and getattr(b, field) not in (None, value) for b in self.blocks
+        ):
             return False
         self.blocks[index] = self.blocks[index].with_(**{field: value})
         return True
