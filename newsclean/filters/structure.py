@@ -159,6 +159,7 @@ def label_articles(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     article = -1
     prev: Block | None = None
+    under_heading = False  # right below an article's headings (and a marker line there)
     for b in blocks:
         starts = False
         if b.kind in (Kind.KICKER, Kind.JUMP_HEADLINE):
@@ -167,12 +168,11 @@ def label_articles(blocks: list[Block]) -> list[Block]:
             starts = prev is None or prev.kind != Kind.KICKER
         elif b.kind in (Kind.MARKER, Kind.PARAGRAPH):
             verb = continuation_verb(b)
-            starts = verb in CONTINUED_FROM_VERBS and (
-                prev is None or prev.kind not in HEADING_KINDS
-            )
+            starts = verb in CONTINUED_FROM_VERBS and not under_heading
         if starts or article < 0:
             article += 1
         out.append(b if b.article == article else b.with_(article=article))
+        under_heading = b.kind in HEADING_KINDS or (b.kind == Kind.MARKER and under_heading)
         prev = b
     return out
 
