@@ -76,6 +76,7 @@ def test_nothing_lost_nothing_invented(text):
 @example("上接第二版 000000000000。\n\n上接第二版 000000000000。\n\n上接第二版 0\n\n。")
 # two 上接 pages for one piece: the second stays text, in the same piece, run after run
 @example("0。\n\n### 上接第一版\n\n# 一一\n\n上接第二版 0。")
+@example("0。\n\n# 一一\n\n0\n\n（下转第2版）\n\n上接第二版 0。")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

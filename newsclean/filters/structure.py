@@ -159,7 +159,7 @@ def label_articles(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     article = -1
     prev: Block | None = None
-    under_heading = False  # right below an article's headings (and a marker line there)
+    marker_below_heading = False  # prev is the （上接第N版） line fix writes under headings
     for b in blocks:
         starts = False
         if b.kind in (Kind.KICKER, Kind.JUMP_HEADLINE):
@@ -168,11 +168,20 @@ def label_articles(blocks: list[Block]) -> list[Block]:
             starts = prev is None or prev.kind != Kind.KICKER
         elif b.kind in (Kind.MARKER, Kind.PARAGRAPH):
             verb = continuation_verb(b)
-            starts = verb in CONTINUED_FROM_VERBS and not under_heading
+            below_heading = prev is not None and prev.kind in HEADING_KINDS
+            # a paragraph opening with 上接 under that line is still the same piece
+            starts = verb in CONTINUED_FROM_VERBS and not (
+                below_heading or (b.kind == Kind.PARAGRAPH and marker_below_heading)
+            )
         if starts or article < 0:
             article += 1
         out.append(b if b.article == article else b.with_(article=article))
-        under_heading = b.kind in HEADING_KINDS or (b.kind == Kind.MARKER and under_heading)
+        marker_below_heading = (
+            prev is not None
+            and prev.kind in HEADING_KINDS
+            and b.kind == Kind.MARKER
+            and continuation_verb(b) in CONTINUED_FROM_VERBS
+        )
         prev = b
     return out
 
