@@ -22,7 +22,8 @@ score adds up:
 * a run that opens with a dateline (本报北京1月6日讯) inside an article that has its own
   starts an article: one on the page that lacks its dateline;
 * doubts: a run longer than a column or taking most of its host costs more, and so does one
-  whose host's own paragraphs lean to the same article (articles on one topic).
+  whose host's own paragraphs lean to the same article (articles on one topic); runs that
+  would go both ways between two articles (a speech and the report on it) are held back.
 
 The best set of runs is found by dynamic programming over the page (a semi-Markov Viterbi,
 linear in blocks x articles x the longest run).  A run's confidence comes from the margin
@@ -122,7 +123,6 @@ ACROSS_PMI_MID = 0.0
 # going on in it) is not held back by the host leaning the same way: the doubt falls by
 # SEAMS_TRUSTED times that seam evidence
 SEAMS_TRUSTED = 1.0
-SWAPS_HELD = True
 LABEL_CHARS = 12  # characters: shorter, a block without an end mark is a label
 DATELINE_OPENS = 6.0  # the run opens with a dateline, and its target has none
 MOVE_COST = 0.5  # every moved block: the page as read is right unless shown otherwise
@@ -320,14 +320,13 @@ def _accepted(p: _Page, decided, threshold: float) -> set[int]:
         if confidence >= threshold and left[p.labels[r.start]] - taken >= 1:
             left[p.labels[r.start]] -= taken
             accepted.add(id(r))
-    if SWAPS_HELD:
-        # runs going both ways between two articles: each reads like the other (a speech
-        # and the report on it), which is no bleed
-        ways = {(p.labels[r.start], r.target) for r, _, _ in decided if id(r) in accepted}
-        for r, _margin, _confidence in decided:
-            if id(r) in accepted and (r.target, p.labels[r.start]) in ways:
-                accepted.discard(id(r))
-                r.doubts.append("runs go both ways between these two articles")
+    # runs going both ways between two articles: each reads like the other (a speech and
+    # the report on it), which is no bleed
+    ways = {(p.labels[r.start], r.target) for r, _, _ in decided if id(r) in accepted}
+    for r, _margin, _confidence in decided:
+        if id(r) in accepted and (r.target, p.labels[r.start]) in ways:
+            accepted.discard(id(r))
+            r.doubts.append("runs go both ways between these two articles")
     return accepted
 
 
@@ -392,10 +391,8 @@ def _prepare(page: Page) -> _Page | None:
         if b.kind == Kind.PARAGRAPH and b.article in continued:
             opening = True
             continued.discard(b.article)
-        if b.continued_from is not None and b.kind != Kind.PARAGRAPH:
+        elif b.continued_from is not None and b.kind != Kind.PARAGRAPH:
             continued.add(b.article)
-        elif b.kind == Kind.PARAGRAPH:
-            continued.discard(b.article)
         # a dateline paragraph right below its headline opens its article with it
         dateline = b.kind == Kind.PARAGRAPH and bool(DATELINE.match(b.text))
         # (not below another paragraph: an article has one dateline, a second opens a run)
