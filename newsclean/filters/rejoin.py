@@ -38,7 +38,7 @@ NAME = "rejoin"
 RARE_SEAM = 0.1
 RARE_SEAM_SPAN = 2.0
 
-CLAUSE_END = regex.compile(r"[，、；,;—]\s*$")
+CLAUSE_END = regex.compile(r"[，、；,;]\s*$")
 CLAUSE_PUNCT = regex.compile(r"[，。；？！,;?!]")
 ENUMERATED = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、])"
