@@ -220,13 +220,9 @@ def _keep_page_anchors(before: list[Block], after: list[Block]) -> tuple[list[Bl
     return [b for b in out if b.id in kept_ids], rescued
 
 
-def collapse_block_loops(page: Page, block: Block) -> tuple[Block, list[Repair]]:
-    """Cut a sentence or phrase looping inside one block back to one copy, with its records."""
-    return _with_loops_cut(page, block, collapse_loops(block.text))
-
-
 def _with_loops_cut(page: Page, block: Block, collapsed) -> tuple[Block, list[Repair]]:
-    """The block with ``collapse_loops``' result applied, and its records."""
+    """The block with ``collapse_loops``' result applied (a sentence or phrase looping
+    inside it cut back to one copy), and its records."""
     new_text, loops, chants = collapsed
     repairs = _loop_repairs(page, block, new_text, loops, chants)
     return (block.with_(text=new_text) if new_text != block.text else block), repairs
