@@ -128,6 +128,27 @@ def _filter_names(ctx, param, values) -> tuple[str, ...]:
     return names
 
 
+class Jobs(click.ParamType):
+    """A number of worker processes (0: one per CPU), or auto (None): by the batch's size."""
+
+    name = "jobs"
+
+    def convert(self, value, param, ctx) -> int | None:
+        if value is None or isinstance(value, int) and value >= 0:
+            return value
+        if str(value).strip().lower() == "auto":
+            return None
+        try:
+            jobs = int(str(value))
+        except ValueError:
+            jobs = -1
+        if jobs < 0:
+            self.fail(f"{value!r} is not a number of processes (0 or more) or auto", param, ctx)
+        return jobs
+
+
+JOBS = Jobs()
+
 # fmt: off
 PAGE_OPTIONS = [
     click.argument("pages", nargs=-1, metavar="PAGE…"),
@@ -148,8 +169,9 @@ PAGE_OPTIONS = [
         help="Script of the output text (the script filter's mode).",
     ),
     click.option(
-        "-j", "--jobs", metavar="N", type=click.IntRange(min=0), default=1, show_default=True,
-        help="Worker processes for many pages; 0 means one per CPU.",
+        "-j", "--jobs", metavar="N|auto", type=JOBS, default="auto", show_default=True,
+        help="Worker processes: 0 is one per CPU; auto is one per CPU once the pages come"
+        " to 2 MB, else 1.",
     ),
     click.option("-q", "--quiet", is_flag=True, help="No progress or summary."),
     click.option("-v", "--verbose", is_flag=True, help="Summary even off a terminal."),

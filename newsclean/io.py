@@ -426,14 +426,48 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
 
 
+# below this much input (bytes) a pool's start-up (about a third of a second) costs more than
+# the second core saves, so ``jobs=None`` (auto) stays in one process
+AUTO_PARALLEL_BYTES = 2_000_000
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on (a container or taskset may allow fewer than exist)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def auto_jobs(items: Sequence[Item]) -> int:
+    """One process per CPU for a batch big enough to gain from it, else one."""
+    cpus = cpu_count()
+    if cpus == 1:
+        return 1
+    total = 0
+    for path, _dest, stdin in items:
+        try:
+            total += len(stdin) if stdin is not None else os.path.getsize(path)
+        except OSError:
+            continue  # reading it will report the error
+        if total >= AUTO_PARALLEL_BYTES:
+            return cpus
+    return 1
+
+
 def run_pages(
     task: Task,
     items: Sequence[Item],
-    jobs: int = 1,
+    jobs: int | None = 1,
     on_done: Callable[[int], None] | None = None,
 ) -> Iterator[Outcome]:
-    """Yield one Outcome per item, in input order; with jobs > 1, chunks go to a process pool."""
-    jobs = jobs if jobs > 0 else os.cpu_count() or 1
+    """Yield one Outcome per item, in input order; with jobs > 1, chunks go to a process pool.
+
+    ``jobs`` 0 is one process per CPU; None decides by the size of the batch (``auto_jobs``).
+    """
+    if jobs is None:
+        jobs = auto_jobs(items)
+    jobs = jobs if jobs > 0 else cpu_count()
     size = max(1, min(64, len(items) // (jobs * 16)))
     chunks = [list(items[i : i + size]) for i in range(0, len(items), size)]
     jobs = min(jobs, len(chunks))

@@ -603,3 +603,35 @@ def test_real_process_streams(seed):
     assert proc.returncode == 1
     assert out.decode().startswith(f"{seed}: ")
     assert err == b""
+
+
+def test_auto_jobs_stays_in_one_process_for_a_small_batch(tmp_path, monkeypatch):
+    monkeypatch.setattr(newsclean.io, "cpu_count", lambda: 4)
+    small = [(str(p), None, None) for p in many_pages(tmp_path, n=3)]
+    assert newsclean.io.auto_jobs(small) == 1
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * newsclean.io.AUTO_PARALLEL_BYTES)
+    assert newsclean.io.auto_jobs([*small, (str(big), None, None)]) == 4
+    # stdin counts by its bytes; a path that cannot be read counts nothing
+    stdin = b"y" * newsclean.io.AUTO_PARALLEL_BYTES
+    assert newsclean.io.auto_jobs([("-", None, stdin)]) == 4
+    assert newsclean.io.auto_jobs([(str(tmp_path / "missing.txt"), None, None)]) == 1
+    monkeypatch.setattr(newsclean.io, "cpu_count", lambda: 1)
+    assert newsclean.io.auto_jobs([(str(big), None, None)]) == 1
+
+
+@pytest.mark.parametrize("value", ["auto", "AUTO", "0", "2"])
+def test_jobs_takes_a_count_or_auto(tmp_path, value):
+    pages = many_pages(tmp_path, n=2)
+    result = run("fix", "-j", value, *pages)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == run("fix", "-j", "1", *pages).stdout
+
+
+@pytest.mark.parametrize("value", ["-1", "many", "1.5"])
+def test_jobs_rejects_anything_else(tmp_path, value):
+    pages = many_pages(tmp_path, n=1)
+    result = run("fix", "-j", value, *pages)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "--jobs" in result.stderr and "Traceback" not in result.stderr

@@ -28,6 +28,7 @@ from .speed import (
     all_cores,
     baselines,
     cli_matches_library,
+    cli_over_files,
     cli_wall_time,
     growth,
     growth_in_pages,
@@ -171,6 +172,7 @@ def measure_speed(args, size: Size, pages, clean, run, rss_before: float, phases
         "growth": lambda: growth(pages, clean, size.growth_base_bytes, size.growth_budget_s),
         "growth_in_pages": lambda: growth_in_pages(pages, clean, max(1, len(pages) // 4)),
         "baselines": lambda: baselines(pages, size.baseline_budget_s),
+        "cli_files": lambda: [cli_over_files(pages, jobs) for jobs in ("auto", "1")],
         "stages": lambda: stage_times(pages, size.baseline_budget_s),
     }
     for name, step in steps.items():

@@ -206,6 +206,9 @@ def speed_rows(speed: dict) -> list[tuple]:
             f"clean(), {pool['processes']} processes (x{_num(pool.get('speedup'), 2)} one)",
             f"{_num(pool['mb_per_s'], 2)} MB/s",
         )
+    for run in speed.get("cli_files", []):
+        value = f"{_num(run['mb_per_s'], 2)} MB/s" if not run["exit_code"] else "failed"
+        add(f"newsclean fix -j {run['jobs']} over {_num(run['mb'])} MB of page files", value)
     by_pages = speed.get("growth_in_pages")
     if by_pages:
         for factor, run in by_pages["runs"].items():

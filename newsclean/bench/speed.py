@@ -286,6 +286,33 @@ def cli_wall_time(page: Path, repeats: int = 3) -> dict:
     }
 
 
+def cli_over_files(pages: list[GeneratedPage], jobs: str = "auto") -> dict:
+    """Wall time of one ``newsclean fix --files-from LIST -o DIR/`` over every page written as
+    a file: what a user's batch run costs, start-up, reading and writing included."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        paths = []
+        for page in pages:
+            path = folder / f"{page.id}{page.suffix}"
+            path.write_text(page.text, encoding="utf-8")
+            paths.append(str(path))
+        listing = folder / "pages.list"
+        listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
+        nbytes = sum(os.path.getsize(p) for p in paths)
+        command = [*cli_command(), "fix", "-q", "-j", jobs, "--files-from", str(listing)]
+        start = perf_counter()
+        done = subprocess.run([*command, "-o", f"{folder / 'out'}/"], capture_output=True)
+        seconds = perf_counter() - start
+    return {
+        "jobs": jobs,
+        "pages": len(paths),
+        "mb": nbytes / MB,
+        "seconds": seconds,
+        "mb_per_s": nbytes / MB / seconds if seconds else None,
+        "exit_code": done.returncode,
+    }
+
+
 def _median_run(command: list[str], repeats: int) -> dict:
     times, last = [], None
     for _ in range(repeats):
