@@ -92,6 +92,55 @@ BYLINE = regex.compile(
 # newspaper section names printed beside edition numbers (第3版 要闻)
 SECTION_NAMES = "要闻|综合|国内|国际|评论|经济|社会|文化|体育|副刊|法治|专版|地方|理论"
 
+
+class _RunningHead:
+    """A running head: the line atop a page that says which paper, day and edition it is,
+    in whatever order and spacing the paper prints them (``法治日报 2021年11月15日 星期一 第3版``,
+    ``A2 要闻 2023年6月12日 星期一``, ``2022年3月8日 星期二 光明日报 第4版 要闻``,
+    ``经济日报 A2``).  Its parts: a date, a weekday, a lunar date, an edition, a paper's name,
+    and up to two short section names set apart by spaces.  A date needs a weekday, an
+    edition or a paper's name beside it, and a line without a date needs an edition and a
+    paper: a headline that opens with a date (``2022年2月4日北京冬奥会开幕``) stays."""
+
+    _SEP = r"[\s·:：|｜/、]"
+    _N = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
+    DATE = regex.compile(
+        rf"(?:[0-9０-９]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*{_N}\s*月\s*{_N}\s*日"
+    )
+    WEEKDAY = regex.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
+    PAPER = regex.compile(r"\p{Han}(?:日报|晚报|早报|时报|商报|青年报|法制报|法治报)")
+    EDITION = regex.compile(
+        rf"(?:(?<=^|{_SEP})|(?<=[日一二三四五六天报]))(?:第\s*{PAGE_NO}\s*版|{PAGE_NO}\s*版"
+        rf"|[A-Za-zＡ-Ｚａ-ｚ][0-9０-９]{{1,2}}(?!\d))"
+    )
+    WORD = rf"(?<=^|{_SEP})\p{{Han}}{{1,8}}(?={_SEP}|$)"
+    PART = (
+        rf"(?:{DATE.pattern}|{WEEKDAY.pattern}|(?:农历|夏历)\p{{Han}}{{2,12}}?(?={_SEP}|$)"
+        rf"|第\s*{PAGE_NO}\s*版|{PAGE_NO}\s*版?|\p{{Han}}{{1,8}}?(?:日报|晚报|早报|时报|商报|报)"
+        rf"|(?P<word>{WORD}))"
+    )
+    WHOLE = regex.compile(rf"^{_SEP}*(?:{PART}{_SEP}*){{1,9}}$")
+    pattern = WHOLE.pattern
+
+    def match(self, line: str):
+        line = line.strip()
+        if len(line) > 60:
+            return None
+        found = self.WHOLE.match(line)
+        if found is None or len(found.captures("word")) > 2:
+            return None
+        dated = self.DATE.search(line) is not None
+        edition = self.EDITION.search(line) is not None
+        paper = self.PAPER.search(line) is not None
+        if dated and (self.WEEKDAY.search(line) or edition or paper):
+            return found
+        if edition and paper:
+            return found
+        return None
+
+
+RUNNING_HEAD = _RunningHead()
+
 # running heads and page furniture (whole block only)
 FURNITURE = [
     ("page_number", regex.compile(r"^[-—－\s]*[0-9０-９]{1,3}[-—－\s]*$")),
@@ -99,10 +148,7 @@ FURNITURE = [
         rf"^第\s*{PAGE_NO}\s*版(?:[\s·:：|｜]+\p{{Han}}{{1,10}}|(?:{SECTION_NAMES})(?:新闻)?)?$"
     )),
     ("edition_line", regex.compile(rf"^{PAGE_NO}\s*版?[\s·:：|｜]*(?:{SECTION_NAMES})(?:新闻)?$")),
-    ("running_head", regex.compile(
-        r"^(?:\p{Han}{2,8}报\s*)?(?:\d{4}|[０-９]{4})\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日"
-        r"\s*(?:星期|周)[一二三四五六日天](?:\s*\p{Han}{0,8}报)?(?:\s*第?\s*" + PAGE_NO + r"\s*版?)?(?:\s*\p{Han}{0,6})?$"
-    )),
+    ("running_head", RUNNING_HEAD),
     ("editor_line", regex.compile(
         r"^(?:(?:本版|责任|美术|版式|图片|文字)?编辑|责编|校对|版式设计|制图|美编)\s*[:：]\s*[\p{Han}\s·、,，]{1,30}$"
     )),

@@ -18,7 +18,15 @@ import statistics
 
 import regex
 
-from .chardata import BYLINE, BYLINE_MARK, DATELINE, FURNITURE, MARKER_AT_END, MARKER_ONLY
+from .chardata import (
+    BYLINE,
+    BYLINE_MARK,
+    DATELINE,
+    FURNITURE,
+    MARKER_AT_END,
+    MARKER_ONLY,
+    RUNNING_HEAD,
+)
 from .model import Block, Kind, Page
 
 HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
@@ -128,9 +136,8 @@ def _parse_markdown(text: str) -> list[Block]:
 
 # lines that are never part of a wrapped paragraph: markers, bylines, page furniture.  Every
 # line of a plain page is tested, so all but one are matched as one alternation; the running
-# head is matched on its own, and only on lines with its 年 (inside the alternation it doubles
-# the cost of the test)
-RUNNING_HEAD = next(q for kind, q in FURNITURE if kind == "running_head")
+# head is matched on its own, and only on lines with a 年 or 报 (it is no regex alone, and the
+# test costs more than the alternation's)
 STANDALONE = regex.compile(
     "|".join(
         f"(?:{p.pattern})"
@@ -152,7 +159,7 @@ def _is_standalone_line(body: str) -> bool:
     if opens is None:
         opens = _OPENS_STANDALONE[first] = STANDALONE.match(first, partial=True) is not None
     return (opens and STANDALONE.match(body) is not None) or (
-        "年" in body and RUNNING_HEAD.match(body) is not None
+        ("年" in body or "报" in body) and RUNNING_HEAD.match(body) is not None
     )
 
 

@@ -301,6 +301,15 @@ def test_unwrap_plain_ocr_paragraphs():
         ("---", "horizontal_rule"),
         ("* * *", "horizontal_rule"),
         ("第3版\n2021年11月15日 星期一", "edition_line+running_head"),
+        # the parts of a running head come in any order and spacing
+        ("A2 要闻 2023年6月12日 星期一", "running_head"),
+        ("2022年3月8日 星期二　　光明日报　　第4版　　要闻", "running_head"),
+        ("人民日报2021年11月15日", "running_head"),
+        ("农历壬寅年二月初六 2022年3月8日 星期二", "running_head"),
+        ("北京青年报 2023年1月5日 A03", "running_head"),
+        ("经济日报 A2", "running_head"),
+        ("人民日报 第3版 要闻", "running_head"),
+        ("经济日报", "masthead"),
     ],
 )
 def test_furniture_kinds(text, kind):
@@ -320,6 +329,12 @@ def test_furniture_kinds(text, kind):
         "责任编辑对稿件负责。",
         "版权所有",
         "第3版\n本报今日刊登了条例全文，详见内文。",  # one line is not furniture
+        # a headline that opens with a date, or names a paper, is no running head
+        "2022年2月4日北京冬奥会开幕",
+        "2022年2月4日 北京冬奥会开幕",
+        "2021年全市经济运行情况",
+        "人民日报创刊七十五周年座谈会在京举行",
+        "2021年11月15日 星期一 第3版 要闻 编辑 张三",
     ],
 )
 def test_furniture_leaves_text(text):

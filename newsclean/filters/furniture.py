@@ -7,13 +7,15 @@ with sentence punctuation (``。！？；``).  Each removed block is logged with
 Patterns and where they come from:
 
 * ``chardata.FURNITURE`` (shared with the plain-OCR parser): ``page_number`` (``- 3 -``),
-  ``edition_line`` (``第3版``, ``A2 要闻``), ``running_head`` (``法治日报 2021年11月15日 星期一
-  第3版``), ``editor_line`` (``责任编辑：张三``).
+  ``edition_line`` (``第3版``, ``A2 要闻``), ``running_head`` (paper, date, weekday, edition and
+  section in any order: ``法治日报 2021年11月15日 星期一 第3版``, ``A2 要闻 2023年6月12日 星期一``),
+  ``editor_line`` (``责任编辑：张三``).
 * here, ``editor_line`` with several roles on one line (``本版编辑：李四 美术编辑：王五``), the
   form printed at the foot of Chinese dailies, which the shared pattern does not take.
 * here, ``image_reference``: a Markdown image as VLM OCR (MinerU, olmOCR and the like) writes
   it, ``![](images/abc.jpg)``.  An image whose alt text reads like a caption (Han characters
   other than a bare 图/图片) is not removed but flagged, since the caption may be the only copy.
+* here, ``masthead``: the paper's name alone on a line (``经济日报``), as plain OCR reads it.
 * here, ``horizontal_rule``: a Markdown thematic break (``---``, ``***``, ``___``; CommonMark
   section 4.1) or a line of box-drawing rule characters.
 
@@ -40,6 +42,8 @@ EXTRA = [
         "editor_line",
         regex.compile(rf"^(?:(?:{_ROLE})\s*[:：]\s*{_NAMES}\s*){{2,4}}$"),
     ),
+    # the paper's name on a line of its own, as plain OCR reads a masthead
+    ("masthead", regex.compile(r"^\p{Han}{1,6}(?:日报|晚报|早报|时报|商报|青年报)$")),
     (
         "horizontal_rule",
         regex.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|[─━═]{3,})$"),
