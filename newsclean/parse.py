@@ -30,6 +30,9 @@ from .chardata import (
 from .model import Block, Kind, Page
 
 HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+# a line set wholly in bold, as VLM OCR marks a heading, a running head or a 上接 line it
+# gives no level: read as a section heading (the role structure gives an unlevelled heading)
+BOLD_LINE = regex.compile(r"^(\*\*|__)(?![\s*_])([^*\n]{1,60}?)(?<![\s*_])\1$")
 INDENT = regex.compile(r"^(?:[\u3000\t]|[ \u00a0]{2,})+")
 INDENT_OPENERS = frozenset("\u3000\t \u00a0")
 BYLINE_PREFIX = regex.compile(rf"^[{BYLINE_MARK}][ \t\u3000]*")
@@ -100,6 +103,9 @@ def _single_line_block(bid: int, start: int, end: int, line: str) -> Block | Non
         level = len(m.group(1))
         kind = Kind.HEADLINE if level == 1 else Kind.SUBTITLE if level == 2 else Kind.SECTION
         return _block(bid, kind, m.group(2).strip(), start, end, markup=m.group(1), level=level)
+    if (m := BOLD_LINE.match(stripped)) and not SENTENCE_PUNCT.search(m.group(2)):
+        markup = m.group(1) * 2
+        return _block(bid, Kind.SECTION, m.group(2).strip(), start, end, markup=markup, level=3)
     if m := BYLINE_PREFIX.match(stripped):
         rest = stripped[m.end() :].strip()
         # □ marks bylines; a bullet (●, ▲) before a short unpunctuated line is a list item

@@ -63,3 +63,46 @@ def test_kicker_and_headline_in_plain_text():
     (article,) = clean(page).articles
     assert article.kicker == "回应群众期待 捍卫社会正义"
     assert article.title == "连云港市推进常态化扫黑除恶向纵深发展"
+
+
+# --- Markdown from VLM OCR: bold lines, deeper kickers, a jump headline under its marker ---
+
+VLM_PAGE = """**2023年5月4日 星期四 中国青年报 第5版**
+
+#### 青春建功新时代
+
+# 青年科技人才挑大梁
+
+■ 中青报·中青网记者 李明
+
+五四青年节前夕，记者走访了多家科研院所，青年科技人才在重大科研项目中挑起大梁。
+
+**上接第1版**
+
+## 乡村振兴看青年
+
+返乡创业青年小李利用电商平台销售家乡的农产品，带动了村里20多户农民增收。
+
+**产业振兴**
+
+当地团委负责人介绍，该县吸引了300多名青年返乡创业。（下转第8版）
+"""
+
+
+def test_vlm_markdown_page():
+    result = clean(VLM_PAGE, source="vlm")
+    first, second = result.articles
+    assert (first.kicker, first.title) == ("青春建功新时代", "青年科技人才挑大梁")
+    assert first.bylines == ["中青报·中青网记者 李明"]
+    assert (second.title, second.jump_headline) == (None, "乡村振兴看青年")
+    assert (second.continued_from, second.continued_to) == (1, 8)
+    # a bold line that is no furniture or marker is a section heading of its article
+    assert [s.heading for s in second.sections] == [None, "产业振兴"]
+    removed = [r.before for r in result.repairs if r.action == "removed"]
+    assert "2023年5月4日 星期四 中国青年报 第5版" in removed
+
+
+def test_bold_inside_a_sentence_stays_text():
+    page = "# 标题\n\n**本报讯**，记者走访了多家科研院所。\n\n**注意：这是一句话。**\n"
+    paragraphs = clean(page).articles[0].paragraphs()
+    assert paragraphs == ["**本报讯**，记者走访了多家科研院所。", "**注意：这是一句话。**"]

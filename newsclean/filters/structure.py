@@ -60,16 +60,25 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
         rel = b.level - top
         out[i] = b.with_(kind=Kind.HEADLINE if rel == 0 else Kind.SECTION)
     for i, b in enumerate(out):
-        if b.level == 0 or b.level - top != 1 or b.kind == Kind.MARKER:
+        if b.level == 0 or b.level <= top or b.kind == Kind.MARKER:
             continue
         prev = out[i - 1] if i > 0 else None
         nxt = out[i + 1] if i + 1 < len(out) else None
         if nxt is not None and nxt.kind == Kind.HEADLINE and nxt.level == top:
+            # (a deeper heading with no text under it, right over a headline, is its 引题 too)
             kind = Kind.KICKER
+        elif b.level - top != 1:
+            continue
         elif prev is not None and prev.kind == Kind.HEADLINE and prev.level == top:
             kind = Kind.SUBTITLE
         elif nxt is not None and (nxt.kind == Kind.MARKER or continuation_verb(nxt)):
             kind = Kind.JUMP_HEADLINE
+        elif (
+            prev is not None
+            and prev.kind == Kind.MARKER
+            and continuation_verb(prev) in CONTINUED_FROM_VERBS
+        ):
+            kind = Kind.JUMP_HEADLINE  # printed under its 上接 line rather than over it
         elif _opens_article_body(nxt):
             kind = Kind.HEADLINE
         else:
