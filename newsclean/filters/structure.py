@@ -65,7 +65,9 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
         prev = out[i - 1] if i > 0 else None
         nxt = out[i + 1] if i + 1 < len(out) else None
         if nxt is not None and nxt.kind == Kind.HEADLINE and nxt.level == top:
-            # (a deeper heading with no text under it, right over a headline, is its 引题 too)
+            if b.level - top != 1 and b.level < 4:
+                continue  # (### is what fix writes for a section heading, kept as one)
+            # (a heading of four # or more, right over a headline, is its 引题 too)
             kind = Kind.KICKER
         elif b.level - top != 1:
             continue
