@@ -39,6 +39,9 @@ BYLINE_PREFIX = regex.compile(rf"^[{BYLINE_MARK}][ \t\u3000]*")
 # punctuation that a headline does not carry (it may carry quotes, dashes and spaces); tested
 # on every line of a plain page, and a plain class runs faster in stdlib re than in regex
 SENTENCE_PUNCT = re.compile(r"[，。；：？！、,;:?!]")
+# a line ending in one of these may end its paragraph (。！？ and a closing quote after one)
+LINE_FINAL = frozenset("。！？!?”’」』…")
+WRAP_SLACK = 3  # characters by which the full lines of one hard-wrapped column may differ
 PAGE_NUMBER = regex.compile(r"^[-—－\s]*[0-9０-９]{1,3}[-—－\s]*$")
 
 
@@ -116,15 +119,38 @@ def _single_line_block(bid: int, start: int, end: int, line: str) -> Block | Non
     return None
 
 
+def _paragraphs_of(rows: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """The paragraphs of lines with no blank line between them.  OCR that wraps at the
+    column edge gives lines of one width, cut anywhere: one paragraph.  Lines of uneven
+    width that each end a sentence are a paragraph a line, as some VLM OCR writes them;
+    otherwise a line that ends a sentence short of the longest line ends its paragraph
+    (a line as long as the longest may be a full column line that ends on the mark)."""
+    if len(rows) < 2:
+        return [rows] if rows else []
+    lines = [ln.strip() for _, _, ln in rows]
+    widths = list(map(len, lines))
+    edge = max(widths[:-1])
+    if len(rows) >= 3 and edge - min(widths[:-1]) <= WRAP_SLACK:
+        return [rows]  # a column of one width
+    ends = [line[-1] in LINE_FINAL for line in lines[:-1]]
+    every_line = all(ends)  # a sentence end on every line: a paragraph a line
+    out: list[list[tuple[int, int, str]]] = [[]]
+    for i, row in enumerate(rows):
+        out[-1].append(row)
+        if i < len(ends) and ends[i] and (every_line or widths[i] < edge - WRAP_SLACK):
+            out.append([])
+    return out
+
+
 def _parse_markdown(text: str) -> list[Block]:
     blocks: list[Block] = []
     para: list[tuple[int, int, str]] = []
 
     def flush():
-        if para:
-            body = "\n".join([ln.strip() for _, _, ln in para])
-            blocks.append(_block(len(blocks), Kind.PARAGRAPH, body, para[0][0], para[-1][1]))
-            para.clear()
+        for rows in _paragraphs_of(para):
+            body = "\n".join([ln.strip() for _, _, ln in rows])
+            blocks.append(_block(len(blocks), Kind.PARAGRAPH, body, rows[0][0], rows[-1][1]))
+        para.clear()
 
     for start, end, line in _lines(text):
         if not line.strip():

@@ -95,3 +95,34 @@ def test_parse_keeps_every_character(lines):
     assert _round_trip_ok(text)
     page = parse(text)
     assert all(not regex.search(r"^\s|\s$", b.text) for b in page.blocks if b.text)
+
+
+LONG = "全国人大代表们7日分组审议政府工作报告，大家一致认为，报告实事求是、鼓舞人心。"
+
+
+def test_markdown_paragraph_a_line():
+    """VLM OCR that writes a paragraph a line, with no blank line between them."""
+    text = f"# 标题\n{LONG}\n“过去一年成绩来之不易。”代表李明说，他所在的村人均收入增长了12%。\n{LONG}\n"
+    page = parse(text)
+    assert page.style == "markdown"
+    assert [b.kind for b in page.blocks] == [Kind.HEADLINE] + [Kind.PARAGRAPH] * 3
+    assert _round_trip_ok(text)
+
+
+def test_markdown_hard_wrapped_column_stays_one_paragraph():
+    """Lines of one width are a column wrapped at its edge, even where one ends on a 。."""
+    column = [
+        "全国人大代表们7日分组审议政",
+        "府工作报告。大家一致认为，报",
+        "告实事求是、鼓舞人心。代表们",
+        "表示要坚持稳中求进。",
+    ]
+    page = parse("# 标题\n\n" + "\n".join(column) + "\n")
+    assert [b.kind for b in page.blocks] == [Kind.HEADLINE, Kind.PARAGRAPH]
+    # a short line that ends a sentence ends its paragraph
+    column[2] = "告实事求是。"
+    page = parse("# 标题\n\n" + "\n".join(column) + "\n")
+    assert [b.text.replace("\n", "") for b in page.blocks[1:]] == [
+        "全国人大代表们7日分组审议政府工作报告。大家一致认为，报告实事求是。",
+        "表示要坚持稳中求进。",
+    ]

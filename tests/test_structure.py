@@ -106,3 +106,15 @@ def test_bold_inside_a_sentence_stays_text():
     page = "# 标题\n\n**本报讯**，记者走访了多家科研院所。\n\n**注意：这是一句话。**\n"
     paragraphs = clean(page).articles[0].paragraphs()
     assert paragraphs == ["**本报讯**，记者走访了多家科研院所。", "**注意：这是一句话。**"]
+
+
+def test_headlines_in_a_row_are_one_articles_headings():
+    page = "# 坚持以人民为中心\n\n# 推动经济高质量发展\n\n本报北京3月7日电 代表们分组审议政府工作报告。\n"
+    (article,) = clean(page).articles
+    assert (article.kicker, article.title) == ("坚持以人民为中心", "推动经济高质量发展")
+    three = "# 引题\n\n# 主标题在中间\n\n# 副题\n\n正文。\n"
+    (article,) = clean(three).articles
+    assert (article.kicker, article.title, article.subtitle) == ("引题", "主标题在中间", "副题")
+    # four or more in a row are a list of headlines, each its own article
+    four = "".join(f"# 标题{i}\n\n" for i in range(4)) + "正文。\n"
+    assert len(clean(four).articles) == 4

@@ -59,6 +59,7 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
             continue
         rel = b.level - top
         out[i] = b.with_(kind=Kind.HEADLINE if rel == 0 else Kind.SECTION)
+    _one_headline_a_run(out, top)
     for i, b in enumerate(out):
         if b.level == 0 or b.level <= top or b.kind == Kind.MARKER:
             continue
@@ -87,6 +88,27 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
             kind = Kind.SECTION
         out[i] = b.with_(kind=kind)
     return out
+
+
+HEADLINE_RUN_MAX = 3  # headlines in a row read as one headline's lines; more is a list
+
+
+def _one_headline_a_run(blocks: list[Block], top: int) -> None:
+    """Two or three ``#`` lines in a row, nothing between them, are one article's headings
+    (OCR that marks the 引题 or 副题 as a headline too, or a headline set on two lines):
+    of two the longer is the headline and the other its kicker or subtitle, of three the
+    middle one (an article has one kicker line and one subtitle line, as fix writes it)."""
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and blocks[j].kind == Kind.HEADLINE and blocks[j].level == top:
+            j += 1
+        if 2 <= j - i <= HEADLINE_RUN_MAX:
+            main = i + 1 if j - i == 3 else max((i, i + 1), key=lambda k: (len(blocks[k].text), k))
+            for k in range(i, j):
+                if k != main:
+                    blocks[k] = blocks[k].with_(kind=Kind.KICKER if k < main else Kind.SUBTITLE)
+        i = max(j, i + 1)
 
 
 PARALLEL_MIN = 3  # lone lines alike before they are read as one article's section headings
