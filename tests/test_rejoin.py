@@ -47,3 +47,17 @@ def test_a_seam_news_prose_does_not_write_lowers_the_confidence():
     rare = rejoin.join_confidence(blocks[1], blocks[2], corpus)  # 设|议: PMI -1.9
     usual = rejoin.join_confidence(blocks[3], blocks[4], corpus)  # 设|做: PMI 1.2
     assert rare < usual
+
+
+def test_a_credit_or_a_table_ends_its_block():
+    """A photo caption's credit and HTML a VLM left in end their blocks: no join, no flag."""
+    page = (
+        "# 多地出台措施促进消费\n\n"
+        "今年以来，多地出台促消费政策，一季度社会消费品零售总额同比增长5.8%。\n\n"
+        "<table><tr><td>地区</td><td>增速</td></tr><tr><td>北京</td><td>6.1%</td></tr></table>\n\n"
+        "图为市民在商场购物。新华社记者 李明 摄\n\n"
+        "专家表示，消费回暖态势明显，后续政策效应将进一步显现。"
+    )
+    result = clean(page)
+    assert len(result.articles[0].paragraphs()) == 4
+    assert [r for r in result.repairs if r.filter == "rejoin"] == []

@@ -44,6 +44,9 @@ ENUMERATED = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、])"
 )
 CREDIT_END = regex.compile(r"(?:摄|供图|制图|绘)$")
+# HTML that VLM OCR leaves in (a table, a <br>): no sentence runs on across it
+TAG_END = regex.compile(r"<[/!]?[A-Za-z][^<>]{0,60}>$")
+TAG_START = regex.compile(r"^<[/!]?[A-Za-z][^<>]{0,60}>")
 UNIT_AFTER_NUMBER = regex.compile(r"^[年月日号时分秒万亿千百元角个名人次家项件%％]")
 LONE_CHAR_THEN_PUNCT = regex.compile(r"^\p{Han}[，、,；;‘’“”（(]")
 HAN_ONLY = regex.compile(r"\p{Han}+")
@@ -99,7 +102,7 @@ def join_confidence(left: Block, right: Block, corpus: str, indented_page: bool 
     without one goes on from the block before.
     """
     a, b = left.text.rstrip(), right.text.lstrip()
-    if not a or not b or ends_sentence(a):
+    if not a or not b or ends_sentence(a) or TAG_END.search(a) or TAG_START.match(b):
         return 0.0
     score = 0.35
     if a[-1] in "；;" and (b.rstrip()[-1:] in "；;" or b[0] == a.lstrip()[0]):
@@ -110,6 +113,8 @@ def join_confidence(left: Block, right: Block, corpus: str, indented_page: bool 
         score += 0.2  # a paragraph does not end on a comma
     elif a[-1] in "：:":
         score -= 0.2  # but may end on a colon: 编辑同志： / 结果公布如下：
+    elif CREDIT_END.search(a):
+        score -= 0.3  # a caption's credit ends it: 新华社记者 李明 摄
     elif a[-1].isalpha() and not CREDIT_END.search(a):
         # nor on a bare word (photo credits aside: 新华社记者某某摄; a figure may end a table
         # row), unless it is a short line: a lead-in or a label (图片新闻, 未雨绸缪，常备不懈)
@@ -241,8 +246,10 @@ def _flag_cut_ends(page: Page, blocks: list[Block], repairs: list[Repair]) -> li
         flags = set()
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         last_of_article = nxt is None or nxt.article != b.article
+        text = b.text.rstrip()
         if (
-            not ends_sentence(b.text)
+            not ends_sentence(text)
+            and not (CREDIT_END.search(text) or TAG_END.search(text))  # a credit, a table
             and b.continued_to is None
             and (last_of_article or nxt.kind == Kind.PARAGRAPH and len(b.text) >= 20)
         ):
