@@ -79,6 +79,8 @@ def test_nothing_lost_nothing_invented(text):
 @example("0。\n\n# 一一\n\n0\n\n（下转第2版）\n\n上接第二版 0。")
 # a section heading fix writes right over a headline must read back as a section heading
 @example("0。\n\n## 一一\n\n## 一一\n\n□ 本报记者 一一")
+# headlines in a row beside a 上接 line: fix writes the line after the first of them
+@example("0。\n\n### 上接第一版\n\n# 一一\n\n# 一一\n\n# 一一\n\n# 一一")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

@@ -103,7 +103,10 @@ def _one_headline_a_run(blocks: list[Block], top: int) -> None:
         j = i
         while j < len(blocks) and blocks[j].kind == Kind.HEADLINE and blocks[j].level == top:
             j += 1
-        if 2 <= j - i <= HEADLINE_RUN_MAX:
+        beside_marker = (i > 0 and blocks[i - 1].kind == Kind.MARKER) or (
+            j < len(blocks) and blocks[j].kind == Kind.MARKER
+        )  # (a 上接 line beside them: the continued piece's headings, kept as parsed)
+        if 2 <= j - i <= HEADLINE_RUN_MAX and not beside_marker:
             main = i + 1 if j - i == 3 else max((i, i + 1), key=lambda k: (len(blocks[k].text), k))
             for k in range(i, j):
                 if k != main:
