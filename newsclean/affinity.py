@@ -13,6 +13,10 @@ itself; reorder leaves out a whole candidate run, so the run's blocks do not vou
 another), and passages a page prints twice word for word (a quotation, a formula, an OCR
 copy) are no evidence for either side.
 
+A bigram may also carry a weight of its own (``gram_weights``): reorder weighs each by how
+seldom news prose at large uses it (``newsclean.language.specificity``), so the topic words
+two articles on one page both lean on (发展, 工作, 经济) say less than names and terms.
+
 Only differences between a block's scores for two articles mean anything.
 
 >>> grams = page_bigrams(["鞍山市推进社会治理", "鞍山市强化基层治理", "连云港市扫黑除恶"])
@@ -25,7 +29,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain, repeat
 from operator import mul, sub
 
@@ -83,8 +87,12 @@ class Affinity:
         labels: Sequence[int],
         weights: Sequence[float] | None = None,
         smoothing: float = SMOOTHING,
+        gram_weights: tuple[Mapping[str, float], float] | None = None,
     ):
+        """``gram_weights`` is a mapping of bigram to weight and the weight of every other
+        bigram; without it every bigram weighs 1."""
         self.grams = grams
+        self._gw = gram_weights
         self.labels = list(labels)
         self.weights = list(weights) if weights is not None else [1.0] * len(grams)
         self.smoothing = smoothing
@@ -99,6 +107,11 @@ class Affinity:
                 common |= seen & gs
                 seen |= gs
         self._shared: list[frozenset[str] | None] = [None] * len(grams)
+        # the weight of each bigram that may vote (the ones in two or more blocks)
+        self._weight_of = None
+        if gram_weights is not None:
+            table, default = gram_weights
+            self._weight_of = dict(zip(common, map(table.get, common, repeat(default))))
         whole: dict[int, list[frozenset[str]]] = {}
         other: dict[int, list[tuple[frozenset[str], float]]] = {}
         for i, (gs, label, w) in enumerate(zip(grams, self.labels, self.weights)):
@@ -114,7 +127,8 @@ class Affinity:
         self._total = sum(self.sizes[k] for k in self.articles)
         self.profiles = self._profiles(whole, other)
         self._full: dict[int, Counter] | None = None
-        self._found: dict[tuple[int, int], tuple[list[str], list[float]]] = {}
+        self._found: dict[tuple[int, int], tuple[list[str], list[float], list[float] | None]] = {}
+        self._only: dict[int, float] = {}
 
     def _profiles(self, whole, other) -> dict[int, Counter]:
         """Per article, the weighted count of each bigram (sets each as many times as their
@@ -154,9 +168,9 @@ class Affinity:
                 counts.setdefault(g, {})[k] = float(c)
         return counts
 
-    def _counts_of(self, i: int, k: int) -> tuple[list[str], list[float]]:
+    def _counts_of(self, i: int, k: int) -> tuple[list[str], list[float], list[float] | None]:
         """The bigrams of block ``i`` that article ``k`` has and some other block has too,
-        and ``k``'s count of each."""
+        ``k``'s count of each, and each one's own weight (None: all weigh 1)."""
         key = (i, k)
         found = self._found.get(key)
         if found is None:
@@ -164,8 +178,20 @@ class Affinity:
             if self.labels[i] != k:
                 gs = profile.keys() & gs
             gs = list(gs)
-            found = self._found[key] = (gs, list(map(profile.__getitem__, gs)))
+            weights = None
+            if self._weight_of is not None:
+                weights = list(map(self._weight_of.__getitem__, gs))
+            found = self._found[key] = (gs, list(map(profile.__getitem__, gs)), weights)
         return found
+
+    def _only_weight(self, i: int) -> float:
+        """The weight of block ``i``'s bigrams that no other block has."""
+        if self._gw is None:
+            return float(len(self.grams[i]) - len(self._shared[i]))
+        if i not in self._only:
+            table, default = self._gw
+            self._only[i] = sum(map(table.get, self.grams[i] - self._shared[i], repeat(default)))
+        return self._only[i]
 
     def scores(self, i: int, leave_out: Iterable[int] | None = None) -> dict[int, float]:
         """Affinity of block ``i`` to every article, with ``leave_out`` (default: ``i``
@@ -189,10 +215,11 @@ class Affinity:
         for k in self.articles:
             size = sizes[k] - taken if k == own else sizes[k]
             s = total / (max(size, 1e-9) * alpha)
-            counts = self._counts_of(i, k)[1]
+            _, counts, gram_weights = self._counts_of(i, k)
             if k == own:
                 counts = map(sub, counts, repeat(w))
-            out[k] = sum(map(log1p, map(mul, counts, repeat(s))))
+            votes = map(log1p, map(mul, counts, repeat(s)))
+            out[k] = sum(votes if gram_weights is None else map(mul, gram_weights, votes))
         return out
 
     def scores_of(
@@ -242,22 +269,22 @@ class Affinity:
             label = self.labels[i]
             for k in wanted:
                 s = scale[k]
+                gs, counts, gram_weights = self._counts_of(i, k)
                 if k != own:
-                    counts = self._counts_of(i, k)[1]
+                    pass
                 elif alone:
                     # just the block itself left out: each of its bigrams loses w
-                    counts = map(sub, self._counts_of(i, k)[1], repeat(w))
+                    counts = map(sub, counts, repeat(w))
                 else:
                     # each bigram loses w for every block left out that has it (which
                     # leaves no count below 0)
-                    gs, counts = self._counts_of(i, k)
                     taken = map(mul, map(times.get, gs, repeat(0)), repeat(w))
                     counts = map(sub, counts, taken)
-                value = sum(map(log1p, map(mul, counts, repeat(s))))
+                votes = map(log1p, map(mul, counts, repeat(s)))
+                value = sum(votes if gram_weights is None else map(mul, gram_weights, votes))
                 if k == label and i not in gone:
                     # the block's bigrams no other block has, in its own article only
-                    only = len(self.grams[i]) - len(self._shared[i])
-                    value += only * log1p(self.weights[i] * s)
+                    value += self._only_weight(i) * log1p(self.weights[i] * s)
                 out[k] = value
         return results
 
@@ -278,6 +305,7 @@ class Affinity:
         alpha = self.smoothing
         scale = {k: total / (max(sizes[k], 1e-9) * alpha) for k in self.articles}
         log1p = math.log1p
+        table, default = self._gw if self._gw is not None else ({}, 1.0)
         results = []
         for i in blocks:
             out = dict.fromkeys(self.articles, 0.0)
@@ -287,7 +315,7 @@ class Affinity:
                 for g in self.grams[i]:
                     c = profile.get(g, 0) - sub[g]
                     if c > 1e-9:
-                        out[k] += log1p(c * scale[k])
+                        out[k] += table.get(g, default) * log1p(c * scale[k])
         return results
 
 

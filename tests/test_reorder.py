@@ -275,8 +275,9 @@ def test_affinity_prefers_the_article_sharing_names():
     assert aff.scores(1, leave_out=[0, 1])[0] <= aff.scores(1)[0]
 
 
-def _reference_scores(grams, labels, weights, i, leave_out):
+def _reference_scores(grams, labels, weights, i, leave_out, gram_weights=({}, 1.0)):
     """Affinity scores computed the plain way, bigram by bigram."""
+    table, default = gram_weights
     counts, sizes = {}, {}
     for gs, label, w in zip(grams, labels, weights):
         if label < 0 or w <= 0:
@@ -297,11 +298,16 @@ def _reference_scores(grams, labels, weights, i, leave_out):
     for g in grams[i]:
         for k, c in counts.get(g, {}).items():
             if c > 1e-9:
-                out[k] += math.log1p(c * scale[k])
+                out[k] += table.get(g, default) * math.log1p(c * scale[k])
     return out
 
 
-def test_affinity_shortcuts_agree_with_the_plain_sums():
+# topic words weigh less than names, as newsclean.language.specificity has them
+GRAM_WEIGHTS = ({"社会": 0.2, "治理": 0.5, "中心": 0.3, "市民": 0.4}, 1.5)
+
+
+@pytest.mark.parametrize("gram_weights", [None, GRAM_WEIGHTS])
+def test_affinity_shortcuts_agree_with_the_plain_sums(gram_weights):
     texts = [
         "# 鞍山推进市域社会治理",
         "鞍山市建成四级社会治理综合服务中心，鞍山市民办事更方便。",
@@ -316,19 +322,23 @@ def test_affinity_shortcuts_agree_with_the_plain_sums():
     labels = [0, 0, 0, 0, 1, 1, 1, 1, -1]
     weights = [2.0, 1.0, 1.0, 1.0, 2.0, 1.0, 1.0, 0.5, 1.0]
     grams = page_bigrams(texts)
-    aff = Affinity(grams, labels, weights)
+    aff = Affinity(grams, labels, weights, gram_weights=gram_weights)
+    reference = {"gram_weights": gram_weights} if gram_weights else {}
     cases = [(i, [i]) for i in range(len(texts))]
     cases += [(2, [1, 2, 3]), (3, [2, 3]), (1, [2, 3]), (5, [2, 3]), (6, [5, 7]), (8, [1])]
     cases += [(6, [6, 7]), (2, [0, 2]), (3, []), (8, [])]
     for i, leave_out in cases:
         got = aff.scores(i, leave_out)
-        want = _reference_scores(grams, labels, weights, i, leave_out)
+        want = _reference_scores(grams, labels, weights, i, leave_out, **reference)
         assert got.keys() == want.keys()
         assert all(got[k] == pytest.approx(want[k], abs=1e-9) for k in want), (i, leave_out)
+    for i in range(len(texts)):  # the block alone left out, by its own shortcut
+        want = _reference_scores(grams, labels, weights, i, [i], **reference)
+        assert aff.scores(i) == pytest.approx(want), i
     span = [1, 2, 3]
     rows = aff.scores_of(span, span)
     for i, row in zip(span, rows):
-        assert row == pytest.approx(_reference_scores(grams, labels, weights, i, span))
+        assert row == pytest.approx(_reference_scores(grams, labels, weights, i, span, **reference))
 
 
 def test_quoted_passages_are_no_evidence():
