@@ -10,8 +10,10 @@ score adds up:
 
 * wording: each block's affinity to the other article against its own, with the whole run
   left out of the profiles (``newsclean.affinity``: names, places and terms one article
-  repeats and the others lack), and for a section heading its likeness to that article's
-  other headings (党建引领激发效能 / 科技助力释放动能 / 制度保障挖掘潜能);
+  repeats and the others lack, each bigram weighed by how seldom news prose at large writes
+  it, ``newsclean.language.specificity``, so shared topic words say little), and for a
+  section heading its likeness to that article's other headings (党建引领激发效能 /
+  科技助力释放动能 / 制度保障挖掘潜能);
 * the cuts at either end: a change of article costs, less where a column break shows (the
   block before ends mid-sentence and the next starts afresh, or the reverse), more right
   after a heading (it goes with the text below it) or where the two sides read as one
@@ -23,10 +25,13 @@ score adds up:
   starts an article: one on the page that lacks its dateline;
 * doubts: a run longer than a column or taking most of its host costs more, and so does one
   whose host's own paragraphs lean to the same article (articles on one topic); runs that
-  would go both ways between two articles (a speech and the report on it) are held back.
+  would go both ways between two articles (a speech and the report on it) are held back,
+  unless a seam places one way and not the other.
 
 The best set of runs is found by dynamic programming over the page (a semi-Markov Viterbi,
-linear in blocks x articles x the longest run).  A run's confidence comes from the margin
+linear in blocks x articles x the longest run); two of them to one article with a single
+block of their host between are taken as one run (a column read out of order is one
+stretch).  A run's confidence comes from the margin
 between the best labelling and the best one that leaves the run where it was; below
 ``reorder_threshold`` nothing moves and the run is ``flagged``, and so is a run that its
 wording alone would move but the doubts hold back.  Moves change no text: each article keeps
