@@ -81,6 +81,15 @@ def test_nothing_lost_nothing_invented(text):
 @example("0。\n\n## 一一\n\n## 一一\n\n□ 本报记者 一一")
 # headlines in a row beside a 上接 line: fix writes the line after the first of them
 @example("0。\n\n### 上接第一版\n\n# 一一\n\n# 一一\n\n# 一一\n\n# 一一")
+# a paragraph is not moved into an article with none (it would split a row of headlines)
+@example("#\n\n 一一三一上\n\n# 一一三一上\n\n# 一一三一上\n\n# 一一三一上\n\n# 一一三一上")
+# a 下转 kept as text (its article has another page) moved to an article that has none
+@example(
+    "一不一两两一中一。一一三三上三一上一下一。\n\n# 一与一业一\n\n（下转第2版）\n\n0。\n\n"
+    "—一不一两两一中一。一一三三上三一上一下一。\n\n一不一两两一中一。一一三三上三一上一下一。（下转第八版）"
+)
+# cutting one loop leaves copies of a shorter unit side by side: dedup cuts until none is left
+@example("# 一一\n\n0。\n\n0。00000000，\n\n0。00000000，\n\n0。00000000，\n\n00000000，")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

@@ -483,6 +483,8 @@ def _other_article(a: Block, b: Block) -> bool:
 # ---------------------------------------------------------------- loops inside a block
 
 
+COLLAPSE_ROUNDS = 4  # loop cuts on one block, each on what the last one left
+
 # the phrase regex for each bound: segment length // 3, at most MAX_PHRASE_UNIT.  The copies
 # are spelled \1\1 rather than \1{2}: the same pattern, which re runs nearly twice as fast
 _COPIES = r"\1" * (PHRASE_MIN_REPEATS - 1)
@@ -662,6 +664,21 @@ def collapse_loops(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
 
 
 def _collapse(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
+    """``_collapse_once`` until nothing more is cut: cutting one loop can leave copies of a
+    shorter unit side by side (0。00000000，0。00000000，00000000， once the longer unit is cut),
+    and what fix writes must come through it unchanged."""
+    text, loops, chants = _collapse_once(text)
+    for _ in range(COLLAPSE_ROUNDS - 1):
+        if not loops:
+            break
+        again, more, more_chants = _collapse_once(text)
+        if again == text:
+            break
+        text, loops, chants = again, loops + more, chants + more_chants
+    return text, loops, chants
+
+
+def _collapse_once(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
     # work on the text without whitespace, mapping positions back
     dense = "".join(text.split())
     runs = sorted(_periodic_runs(dense))

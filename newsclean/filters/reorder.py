@@ -26,7 +26,8 @@ score adds up:
 * doubts: a run longer than a column or taking most of its host costs more, and so does one
   whose host's own paragraphs lean to the same article (articles on one topic); runs that
   would go both ways between two articles (a speech and the report on it) are held back,
-  unless a seam places one way and not the other.
+  unless a seam places one way and not the other.  A run never goes to an article that has
+  no paragraph on the page (a headline in a row of them, or a list of headlines).
 
 The best set of runs is found by dynamic programming over the page (a semi-Markov Viterbi,
 linear in blocks x articles x the longest run); two of them to one article with a single
@@ -605,7 +606,7 @@ def _candidates(p: _Page, affinity: Affinity) -> list[_Run]:
         if not p.movable[i]:
             continue
         own = p.labels[i]
-        others = [k for k in p.articles if k != own]
+        others = [k for k in p.articles if k != own and p.paragraphs[k]]
         sums = dict.fromkeys(others, 0.0)
         taken = 0
         for j in range(i, min(n, i + MAX_RUN)):
