@@ -90,6 +90,8 @@ def test_nothing_lost_nothing_invented(text):
 )
 # cutting one loop leaves copies of a shorter unit side by side: dedup cuts until none is left
 @example("# 一一\n\n0。\n\n0。00000000，\n\n0。00000000，\n\n0。00000000，\n\n00000000，")
+# a copy that is all its (continued) article has stays, whether it or a 上接 line carries the page
+@example("0。\n\n0。00000000000。\n\n# 一一\n\n0。00000000000。\n\n上接第二版 0。00000000000。")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

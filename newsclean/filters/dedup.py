@@ -45,7 +45,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import accumulate
 from operator import itemgetter
 
@@ -413,12 +413,29 @@ def _drop_copies(
         del copy_of[i]
     copies = {first: [(i, r) for i, r in found if i in copy_of] for first, found in copies.items()}
     removed: dict[int, Repair] = {}
+    # paragraphs each article keeps: a copy in another article that is all that article has
+    # is its text, not a loop's (what fix writes puts a 上接 line, not the copy, under a
+    # continued piece's headline, so the copy that carried it must not decide this)
+    left = Counter(b.article for b in blocks if b.kind == Kind.PARAGRAPH)
     for first, found in copies.items():
         original = blocks[first]
         kept_found = []
         for i, ratio in found:
             block = blocks[i]
-            if _other_article(block, original) and not _loop_evidence(
+            if _other_article(block, original) and left[block.article] <= 1:
+                flagged.append(
+                    page.repair(
+                        NAME,
+                        "flagged",
+                        [block, original],
+                        f"duplicate_kept: copy of block {original.id} in another article "
+                        f"(ratio {ratio:.2f}), the only paragraph that article has",
+                        block.text,
+                        block.text,
+                        ratio,
+                    )
+                )
+            elif _other_article(block, original) and not _loop_evidence(
                 i, first, blocks, keys, copy_of
             ):
                 flagged.append(
@@ -435,6 +452,7 @@ def _drop_copies(
                 )
             else:
                 kept_found.append((i, ratio))
+                left[block.article] -= block.kind == Kind.PARAGRAPH
         total = len(kept_found) + 1
         for n, (i, ratio) in enumerate(kept_found, start=2):
             block = blocks[i]

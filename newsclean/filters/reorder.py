@@ -412,7 +412,7 @@ def _bridged(p: _Page, runs: list[_Run], chosen: list[_Run]) -> list[_Run]:
         if (
             last is not None
             and last.target == r.target
-            and last.end + ISLAND == r.start
+            and r.start - last.end <= ISLAND
             and p.labels[last.start] == p.labels[r.start]
         ):
             whole = spans.get((last.start, r.end, r.target))
