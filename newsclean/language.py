@@ -69,11 +69,13 @@ def specificity_table() -> dict[str, float]:
     every other pair, the rare ones and the ones never seen, weighs 1."""
     pairs = _table()[1]
     total = sum(pairs.values())
+    # weight < 1 exactly when the count passes this (most pairs are rarer and weigh 1)
+    common = total / math.exp(SPECIFIC_FROM + SPECIFIC_SPAN) - UNSEEN_PAIR
     out = {}
     for pair, count in pairs.items():
-        weight = (math.log(total / (count + UNSEEN_PAIR)) - SPECIFIC_FROM) / SPECIFIC_SPAN
-        if weight < 1.0:
-            out[pair] = max(SPECIFIC_FLOOR, weight)
+        if count > common:
+            weight = (math.log(total / (count + UNSEEN_PAIR)) - SPECIFIC_FROM) / SPECIFIC_SPAN
+            out[pair] = max(SPECIFIC_FLOOR, min(weight, 1.0))
     return out
 
 
