@@ -422,29 +422,20 @@ def _drop_copies(
         kept_found = []
         for i, ratio in found:
             block = blocks[i]
-            if _other_article(block, original) and left[block.article] <= 1:
+            why = None
+            if _other_article(block, original):
+                if left[block.article] <= 1:
+                    why = "the only paragraph that article has"
+                elif not _loop_evidence(i, first, blocks, keys, copy_of):
+                    why = "short and on its own: maybe quoted twice"
+            if why:
                 flagged.append(
                     page.repair(
                         NAME,
                         "flagged",
                         [block, original],
                         f"duplicate_kept: copy of block {original.id} in another article "
-                        f"(ratio {ratio:.2f}), the only paragraph that article has",
-                        block.text,
-                        block.text,
-                        ratio,
-                    )
-                )
-            elif _other_article(block, original) and not _loop_evidence(
-                i, first, blocks, keys, copy_of
-            ):
-                flagged.append(
-                    page.repair(
-                        NAME,
-                        "flagged",
-                        [block, original],
-                        f"duplicate_kept: copy of block {original.id} in another article "
-                        f"(ratio {ratio:.2f}), short and on its own: maybe quoted twice",
+                        f"(ratio {ratio:.2f}), {why}",
                         block.text,
                         block.text,
                         ratio,
