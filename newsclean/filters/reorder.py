@@ -30,8 +30,8 @@ score adds up:
   no paragraph on the page (a headline in a row of them, or a list of headlines).
 
 The best set of runs is found by dynamic programming over the page (a semi-Markov Viterbi,
-linear in blocks x articles x the longest run); two of them to one article with a single
-block of their host between are taken as one run (a column read out of order is one
+linear in blocks x articles x the longest run); two of them to one article with at most
+one block of their host between are taken as one run (a column read out of order is one
 stretch).  A run's confidence comes from the margin
 between the best labelling and the best one that leaves the run where it was; below
 ``reorder_threshold`` nothing moves and the run is ``flagged``, and so is a run that its
@@ -306,7 +306,7 @@ def _label(p: _Page, threshold: float):
 @cache
 def _gram_weights() -> tuple[dict[str, float], float]:
     """Each bigram's weight in the wording evidence: its specificity in news prose, times
-    SPECIFIC_SCALE (a pair no common enough to be in the table weighs SPECIFIC_SCALE)."""
+    SPECIFIC_SCALE (a pair too rare to weigh under 1 weighs SPECIFIC_SCALE)."""
     table = specificity_table()
     return {g: SPECIFIC_SCALE * w for g, w in table.items()}, SPECIFIC_SCALE
 
@@ -401,9 +401,10 @@ def _decide(p: _Page, runs: list[_Run]) -> list[tuple[_Run, float, float]]:
 
 
 def _bridged(p: _Page, runs: list[_Run], chosen: list[_Run]) -> list[_Run]:
-    """Two chosen runs to one article with a single block of their host between them are one
-    run: a column read out of order is one stretch, and the block between (本溪实现行政执法…
-    between 鞍山… and 全市160个执法主体…) only shares more words with the host than most."""
+    """Two chosen runs to one article with at most ISLAND blocks of their host between them
+    are one run, when the whole scores as well as either part: a column read out of order is
+    one stretch, and a block between (本溪实现行政执法… between 鞍山… and 全市160个执法主体…)
+    only shares more words with the host than most."""
     spans = {(r.start, r.end, r.target): r for r in runs}
     out: list[_Run] = []
     for r in chosen:
