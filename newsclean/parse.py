@@ -195,6 +195,15 @@ def _is_standalone_line(body: str) -> bool:
     )
 
 
+BRACKET_PAIRS = ("（）", "()", "《》", "“”", "「」", "『』", "【】")
+
+
+def _closes_unopened(line: str) -> bool:
+    """Whether the line closes a bracket or quote it does not open: the tail of a wrapped
+    sentence, not a line that stands on its own."""
+    return any(line.count(close) > line.count(open_) for open_, close in BRACKET_PAIRS)
+
+
 def _parse_plain(text: str) -> list[Block]:
     rows = _lines(text)
     bodies = []
@@ -214,8 +223,9 @@ def _parse_plain(text: str) -> list[Block]:
     def headline_like(indent: str, body: str) -> bool:
         if indent or not 2 <= len(body) <= 40:
             return False
-        # a bracketed note (（新华社记者某某摄）, （本栏均据新华社电）) is no headline
-        if body[0] in "（(【[" and body[-1] in "）)】]":
+        # a bracketed note (（新华社记者某某摄）, （本栏均据新华社电）) is no headline, nor is
+        # the end of one wrapped onto a line of its own (…（下转第 / 7版）, …讲话 / 的一部分）)
+        if body[0] in "（(【[" and body[-1] in "）)】]" or _closes_unopened(body):
             return False
         return not SENTENCE_PUNCT.search(body) and not DATELINE.match(body)
 

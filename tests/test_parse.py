@@ -126,3 +126,14 @@ def test_markdown_hard_wrapped_column_stays_one_paragraph():
         "全国人大代表们7日分组审议政府工作报告。大家一致认为，报告实事求是。",
         "表示要坚持稳中求进。",
     ]
+
+
+def test_plain_tail_of_a_bracket_is_no_headline():
+    """The end of a bracketed note or marker wrapped onto a short line goes on its paragraph."""
+    text = (
+        "　　人们纷纷登台献艺，缩短了大家\n和祖国的距离……（本报渥太华１月２５日\n电）\n"
+        "菲律宾去年经济保持较快增长\n　　据新华社马尼拉１月３０日电，菲律宾经济保持增长。\n"
+    )
+    page = parse(text)
+    assert [b.kind for b in page.blocks] == [Kind.PARAGRAPH, Kind.HEADLINE, Kind.PARAGRAPH]
+    assert page.blocks[0].text.endswith("电）")
