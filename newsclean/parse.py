@@ -234,8 +234,10 @@ def _parse_plain(text: str) -> list[Block]:
         if i < 0:
             return True
         indent, body = bodies[i]
-        if not body or standalone[i] or candidate[i] or jumps[i]:
+        if not body or standalone[i] or jumps[i]:
             return True
+        if candidate[i] and not (width >= 8 and len(body) >= width):
+            return True  # (an unpunctuated line that fills the column is wrapped text)
         if uses_indent and len(body) < width * 0.8:
             return True  # a wrapped line short of the column is its paragraph's last
         ends = body[-1] in "。！？…!?”’」』）)"

@@ -137,3 +137,18 @@ def test_plain_tail_of_a_bracket_is_no_headline():
     page = parse(text)
     assert [b.kind for b in page.blocks] == [Kind.PARAGRAPH, Kind.HEADLINE, Kind.PARAGRAPH]
     assert page.blocks[0].text.endswith("电）")
+
+
+def test_plain_full_column_line_without_punctuation_runs_on():
+    """A wrapped line that fills the column is text running on, even with no punctuation in
+    it: the short line after it is its paragraph's last, not a headline over the 下转 line."""
+    column = [
+        "　　教育的发展特别是高等教育",
+        "的发展必须从过去的体制下主要",
+        "靠外延扩张式的发展要转变为主",
+        "要靠重视质量的",
+        "（下转第八版）",
+    ]
+    page = parse("\n".join(column) + "\n")
+    assert [b.kind for b in page.blocks] == [Kind.PARAGRAPH, Kind.PARAGRAPH]
+    assert page.blocks[0].text.replace("\n", "").endswith("要靠重视质量的")
