@@ -263,8 +263,11 @@ def _parse_plain(text: str) -> list[Block]:
         if not body or indent or standalone[i + 1]:
             return True
         # another short line may be the headline's second line; but a line that fills the
-        # column is wrapped text running on, however little punctuation it has
-        return candidate[i + 1] and not (width >= 8 and len(bodies[i][1]) >= width)
+        # column is wrapped text running on, however little punctuation it has (this one,
+        # or on an indented page the next: text under a headline opens with an indent)
+        fills = width >= 8 and len(bodies[i][1]) >= width
+        runs_on = uses_indent and width >= 8 and len(body) >= width
+        return candidate[i + 1] and not fills and not runs_on
 
     def closes_sentence(i: int) -> bool:
         return i >= 0 and bool(bodies[i][1]) and bodies[i][1][-1] in "。！？…!?”’」』）)"
