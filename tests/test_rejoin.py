@@ -61,3 +61,13 @@ def test_a_credit_or_a_table_ends_its_block():
     result = clean(page)
     assert len(result.articles[0].paragraphs()) == 4
     assert [r for r in result.repairs if r.filter == "rejoin"] == []
+
+
+def test_characters_news_prose_writes_together_tie_a_cut():
+    """出|售 is one word cut at the column break: the seam's PMI in news prose joins it."""
+    page = (
+        "# 标题\n\n职工所购公有住房，经过有关部门的批准，可以按照规定上市出\n\n"
+        "售后，不再享受单位分配住房的待遇，这是新规定。"
+    )
+    (paragraph,) = clean(page).articles[0].paragraphs()
+    assert "上市出售后" in paragraph
