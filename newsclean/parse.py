@@ -109,13 +109,23 @@ def _single_line_block(bid: int, start: int, end: int, line: str) -> Block | Non
     if (m := BOLD_LINE.match(stripped)) and not SENTENCE_PUNCT.search(m.group(2)):
         markup = m.group(1) * 2
         return _block(bid, Kind.SECTION, m.group(2).strip(), start, end, markup=markup, level=3)
-    if m := BYLINE_PREFIX.match(stripped):
-        rest = stripped[m.end() :].strip()
-        # □ marks bylines; a bullet (●, ▲) before a short unpunctuated line is a list item
-        # or a lead-in unless the line reads as a byline
-        names_only = stripped[0] in "□■" and len(rest) <= 12
-        if rest and not SENTENCE_PUNCT.search(rest) and (names_only or BYLINE.match(rest)):
-            return _block(bid, Kind.BYLINE, rest, start, end, markup=m.group(0).strip())
+    if byline := _marked_byline(stripped):
+        markup, rest = byline
+        return _block(bid, Kind.BYLINE, rest, start, end, markup=markup)
+    return None
+
+
+def _marked_byline(line: str) -> tuple[str, str] | None:
+    """(mark, byline) of a line that is a marked byline, or None."""
+    m = BYLINE_PREFIX.match(line)
+    if m is None:
+        return None
+    rest = line[m.end() :].strip()
+    # □ marks bylines; a bullet (●, ▲) before a short unpunctuated line is a list item
+    # or a lead-in unless the line reads as a byline
+    names_only = line[0] in "□■" and len(rest) <= 12
+    if rest and not SENTENCE_PUNCT.search(rest) and (names_only or BYLINE.match(rest)):
+        return m.group(0).strip(), rest
     return None
 
 
@@ -173,7 +183,7 @@ def _parse_markdown(text: str) -> list[Block]:
 STANDALONE = regex.compile(
     "|".join(
         f"(?:{p.pattern})"
-        for p in (MARKER_ONLY, BYLINE_PREFIX, BYLINE, *(q for _, q in FURNITURE))
+        for p in (MARKER_ONLY, BYLINE, *(q for _, q in FURNITURE))
         if p is not RUNNING_HEAD
     )
 )
@@ -190,8 +200,11 @@ def _is_standalone_line(body: str) -> bool:
     opens = _OPENS_STANDALONE.get(first)
     if opens is None:
         opens = _OPENS_STANDALONE[first] = STANDALONE.match(first, partial=True) is not None
-    return (opens and STANDALONE.match(body) is not None) or (
-        ("年" in body or "报" in body) and RUNNING_HEAD.match(body) is not None
+    return (
+        (opens and STANDALONE.match(body) is not None)
+        # a bullet opens a line of its own only as a byline's mark: ●一九九七年，… runs on
+        or (first in BYLINE_MARK and _marked_byline(body) is not None)
+        or (("年" in body or "报" in body) and RUNNING_HEAD.match(body) is not None)
     )
 
 

@@ -152,3 +152,18 @@ def test_plain_full_column_line_without_punctuation_runs_on():
     page = parse("\n".join(column) + "\n")
     assert [b.kind for b in page.blocks] == [Kind.PARAGRAPH, Kind.PARAGRAPH]
     assert page.blocks[0].text.replace("\n", "").endswith("要靠重视质量的")
+
+
+def test_plain_bullet_paragraph_runs_on():
+    """A bullet opens a line of its own only as a byline's mark; ●一九九七年，… is a list item
+    wrapped over several lines like any paragraph."""
+    text = (
+        "内容提要\n"
+        "　　●一九九七年，林业建设又取得了新进展，\n造林绿化继续保持快速发展的好势头。\n"
+        "　　●调整结构必须吃透两头：一头是当地的优\n势，一头是市场的动向。\n"
+        "●本报记者 张冲\n"
+    )
+    page = parse(text)
+    kinds = [b.kind for b in page.blocks]
+    assert kinds == [Kind.HEADLINE, Kind.PARAGRAPH, Kind.PARAGRAPH, Kind.BYLINE]
+    assert page.blocks[1].text.replace("\n", "").endswith("好势头。")
