@@ -112,9 +112,15 @@ def test_headlines_in_a_row_are_one_articles_headings():
     page = "# 坚持以人民为中心\n\n# 推动经济高质量发展\n\n本报北京3月7日电 代表们分组审议政府工作报告。\n"
     (article,) = clean(page).articles
     assert (article.kicker, article.title) == ("坚持以人民为中心", "推动经济高质量发展")
-    three = "# 引题\n\n# 主标题在中间\n\n# 副题\n\n正文。\n"
-    (article,) = clean(three).articles
-    assert (article.kicker, article.title, article.subtitle) == ("引题", "主标题在中间", "副题")
-    # four or more in a row are a list of headlines, each its own article
-    four = "".join(f"# 标题{i}\n\n" for i in range(4)) + "正文。\n"
-    assert len(clean(four).articles) == 4
+    subtitle = "# 推动经济高质量发展\n\n# 代表热议\n\n□ 本报记者 张三\n\n正文。\n"
+    (article,) = clean(subtitle).articles
+    assert (article.title, article.subtitle, article.bylines) == (
+        "推动经济高质量发展",
+        "代表热议",
+        ["本报记者 张三"],
+    )
+    # three or more in a row are a list of headlines, and two with no text under them
+    # are pieces whose text is elsewhere: each its own article
+    three = "".join(f"# 标题{i}\n\n" for i in range(3)) + "正文。\n"
+    assert len(clean(three).articles) == 3
+    assert len(clean("正文。\n\n# 标题一\n\n# 标题二\n").articles) == 3

@@ -77,6 +77,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -435,6 +436,9 @@ def _prepare(page: Page) -> _Page | None:
         opens_at.setdefault(label, i)
     movable = []
     continued = set()  # articles whose opening carries a 上接 page: their text starts here
+    # a paragraph printed twice (one copy dedup kept: a quotation) shares all its wording
+    # with the other copy, which says nothing of where either belongs
+    printed = Counter(b.text for b in blocks if b.kind == Kind.PARAGRAPH)
     for i, b in enumerate(blocks):
         opening = opens_at[b.article] == i or b.continued_from is not None
         # the first paragraph of a continued piece, wherever its 上接 marker was read
@@ -453,7 +457,10 @@ def _prepare(page: Page) -> _Page | None:
             and labels[i - 1] == b.article
             and blocks[i - 1].kind != Kind.PARAGRAPH
         )
-        movable.append(b.kind in BODY_KINDS and not opening and not (dateline and after_head))
+        twice = b.kind == Kind.PARAGRAPH and printed[b.text] > 1
+        movable.append(
+            b.kind in BODY_KINDS and not opening and not (dateline and after_head) and not twice
+        )
     if not any(movable):
         return None
     head_end = {}

@@ -90,27 +90,30 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
     return out
 
 
-HEADLINE_RUN_MAX = 3  # headlines in a row read as one headline's lines; more is a list
-
-
 def _one_headline_a_run(blocks: list[Block], top: int) -> None:
-    """Two or three ``#`` lines in a row, nothing between them, are one article's headings
-    (OCR that marks the 引题 or 副题 as a headline too, or a headline set on two lines):
-    of two the longer is the headline and the other its kicker or subtitle, of three the
-    middle one (an article has one kicker line and one subtitle line, as fix writes it)."""
+    """Two ``#`` lines in a row with the article's text right under them are one article's
+    headings (OCR that marks the 引题 or 副题 as a headline too, or a headline set on two
+    lines): the longer is the headline, the other its kicker or subtitle.  Three or more in
+    a row, or two with no text under them, are left as parsed: a list of headlines, or
+    pieces whose text is elsewhere (what runs of another length would become after other
+    filters remove or move text must not change how a second run reads them)."""
     i = 0
     while i < len(blocks):
         j = i
         while j < len(blocks) and blocks[j].kind == Kind.HEADLINE and blocks[j].level == top:
             j += 1
-        beside_marker = (i > 0 and blocks[i - 1].kind == Kind.MARKER) or (
-            j < len(blocks) and blocks[j].kind == Kind.MARKER
-        )  # (a 上接 line beside them: the continued piece's headings, kept as parsed)
-        if 2 <= j - i <= HEADLINE_RUN_MAX and not beside_marker:
-            main = i + 1 if j - i == 3 else max((i, i + 1), key=lambda k: (len(blocks[k].text), k))
-            for k in range(i, j):
-                if k != main:
-                    blocks[k] = blocks[k].with_(kind=Kind.KICKER if k < main else Kind.SUBTITLE)
+        before = blocks[i - 1] if i > 0 else None
+        after = blocks[j] if j < len(blocks) else None
+        fits = (
+            j - i == 2
+            and after is not None
+            and after.kind in (Kind.PARAGRAPH, Kind.BYLINE)
+            and (before is None or before.kind in (Kind.PARAGRAPH, Kind.BYLINE))
+        )  # (a 上接 line or another heading beside them: headings kept as parsed)
+        if fits:
+            main = max((i, i + 1), key=lambda k: (len(blocks[k].text), k))
+            other = i + 1 if main == i else i
+            blocks[other] = blocks[other].with_(kind=Kind.KICKER if other < main else Kind.SUBTITLE)
         i = max(j, i + 1)
 
 
