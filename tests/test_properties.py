@@ -92,12 +92,14 @@ def test_nothing_lost_nothing_invented(text):
 @example("# 一一\n\n0。\n\n0。00000000，\n\n0。00000000，\n\n0。00000000，\n\n00000000，")
 # a copy that is all its (continued) article has stays, whether it or a 上接 line carries the page
 @example("0。\n\n0。00000000000。\n\n# 一一\n\n0。00000000000。\n\n上接第二版 0。00000000000。")
-# a paragraph printed twice is not moved: its wording is the other copy's
+# a copy carrying a 下转 page is not moved to an article that goes on to another page
 @example(
     "一三一不一与。一上。一作。00。（下转第八版）\n\n# 一一\n\n# 一一\n\n# 间主道立间作结立而去面头九学发物"
     "\n\n一三一不一与。\n\n#\n\n# 一一\n\n（完）\n\n一三一不一与。一上。一作。00。\n\n（下转第2版）"
     "\n\n# 一一\n\n# 一一"
 )
+# a paragraph between two headlines that a later filter removes
+@example("0。\n\n0。\n\n# 一一\n\n0。\n\n# 一一\n\n上接第二版 0\n\n# 一\n\n一")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

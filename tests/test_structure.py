@@ -108,19 +108,9 @@ def test_bold_inside_a_sentence_stays_text():
     assert paragraphs == ["**本报讯**，记者走访了多家科研院所。", "**注意：这是一句话。**"]
 
 
-def test_headlines_in_a_row_are_one_articles_headings():
+def test_headlines_in_a_row_stay_headlines():
+    """Two # lines in a row are two articles (a list of headlines, or a piece whose text is
+    elsewhere): reading them as one article's headings would change how fix reads its own
+    output once another filter removes the text between two headlines."""
     page = "# 坚持以人民为中心\n\n# 推动经济高质量发展\n\n本报北京3月7日电 代表们分组审议政府工作报告。\n"
-    (article,) = clean(page).articles
-    assert (article.kicker, article.title) == ("坚持以人民为中心", "推动经济高质量发展")
-    subtitle = "# 推动经济高质量发展\n\n# 代表热议\n\n□ 本报记者 张三\n\n正文。\n"
-    (article,) = clean(subtitle).articles
-    assert (article.title, article.subtitle, article.bylines) == (
-        "推动经济高质量发展",
-        "代表热议",
-        ["本报记者 张三"],
-    )
-    # three or more in a row are a list of headlines, and two with no text under them
-    # are pieces whose text is elsewhere: each its own article
-    three = "".join(f"# 标题{i}\n\n" for i in range(3)) + "正文。\n"
-    assert len(clean(three).articles) == 3
-    assert len(clean("正文。\n\n# 标题一\n\n# 标题二\n").articles) == 3
+    assert [a.title for a in clean(page).articles] == ["坚持以人民为中心", "推动经济高质量发展"]

@@ -27,7 +27,8 @@ score adds up:
   whose host's own paragraphs lean to the same article (articles on one topic); runs that
   would go both ways between two articles (a speech and the report on it) are held back,
   unless a seam places one way and not the other.  A run never goes to an article that has
-  no paragraph on the page (a headline in a row of them, or a list of headlines).
+  no paragraph on the page (a headline in a row of them, or a list of headlines), nor to
+  one whose 上接/下转 page differs from one the run carries.
 
 The best set of runs is found by dynamic programming over the page (a semi-Markov Viterbi,
 linear in blocks x articles x the longest run); two of them to one article with at most
@@ -77,7 +78,6 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -436,9 +436,6 @@ def _prepare(page: Page) -> _Page | None:
         opens_at.setdefault(label, i)
     movable = []
     continued = set()  # articles whose opening carries a 上接 page: their text starts here
-    # a paragraph printed twice (one copy dedup kept: a quotation) shares all its wording
-    # with the other copy, which says nothing of where either belongs
-    printed = Counter(b.text for b in blocks if b.kind == Kind.PARAGRAPH)
     for i, b in enumerate(blocks):
         opening = opens_at[b.article] == i or b.continued_from is not None
         # the first paragraph of a continued piece, wherever its 上接 marker was read
@@ -457,10 +454,7 @@ def _prepare(page: Page) -> _Page | None:
             and labels[i - 1] == b.article
             and blocks[i - 1].kind != Kind.PARAGRAPH
         )
-        twice = b.kind == Kind.PARAGRAPH and printed[b.text] > 1
-        movable.append(
-            b.kind in BODY_KINDS and not opening and not (dateline and after_head) and not twice
-        )
+        movable.append(b.kind in BODY_KINDS and not opening and not (dateline and after_head))
     if not any(movable):
         return None
     head_end = {}
@@ -627,6 +621,7 @@ def _candidates(p: _Page, affinity: Affinity) -> list[_Run]:
                 total = sums[k] = sums[k] + lean[k]
                 if total / TEMPERATURE > bar:
                     found.append(_Run(i, j + 1, k))
+    found = [r for r in found if not _pages_conflict(p, r)]
     if not found:
         return []
     leaning: dict[tuple[int, int], list[tuple[int, float]]] = {}
@@ -656,6 +651,21 @@ def _candidates(p: _Page, affinity: Affinity) -> list[_Run]:
             )
         _score_run(p, r, exact[span])
     return found
+
+
+def _pages_conflict(p: _Page, r: _Run) -> bool:
+    """Whether the run carries a 上接/下转 page other than the one its target has: a piece
+    goes on to one page, so such a run is not that piece's."""
+    for t in range(r.start, r.end):
+        block = p.blocks[t]
+        for side in ("continued_from", "continued_to"):
+            page = getattr(block, side)
+            if page is None:
+                continue
+            for other, label in zip(p.blocks, p.labels):
+                if label == r.target and getattr(other, side) not in (None, page):
+                    return True
+    return False
 
 
 def _score_run(p: _Page, r: _Run, scores: list[dict[int, float]]) -> None:

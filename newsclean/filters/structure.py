@@ -59,7 +59,6 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
             continue
         rel = b.level - top
         out[i] = b.with_(kind=Kind.HEADLINE if rel == 0 else Kind.SECTION)
-    _one_headline_a_run(out, top)
     for i, b in enumerate(out):
         if b.level == 0 or b.level <= top or b.kind == Kind.MARKER:
             continue
@@ -88,33 +87,6 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
             kind = Kind.SECTION
         out[i] = b.with_(kind=kind)
     return out
-
-
-def _one_headline_a_run(blocks: list[Block], top: int) -> None:
-    """Two ``#`` lines in a row with the article's text right under them are one article's
-    headings (OCR that marks the 引题 or 副题 as a headline too, or a headline set on two
-    lines): the longer is the headline, the other its kicker or subtitle.  Three or more in
-    a row, or two with no text under them, are left as parsed: a list of headlines, or
-    pieces whose text is elsewhere (what runs of another length would become after other
-    filters remove or move text must not change how a second run reads them)."""
-    i = 0
-    while i < len(blocks):
-        j = i
-        while j < len(blocks) and blocks[j].kind == Kind.HEADLINE and blocks[j].level == top:
-            j += 1
-        before = blocks[i - 1] if i > 0 else None
-        after = blocks[j] if j < len(blocks) else None
-        fits = (
-            j - i == 2
-            and after is not None
-            and after.kind in (Kind.PARAGRAPH, Kind.BYLINE)
-            and (before is None or before.kind in (Kind.PARAGRAPH, Kind.BYLINE))
-        )  # (a 上接 line or another heading beside them: headings kept as parsed)
-        if fits:
-            main = max((i, i + 1), key=lambda k: (len(blocks[k].text), k))
-            other = i + 1 if main == i else i
-            blocks[other] = blocks[other].with_(kind=Kind.KICKER if other < main else Kind.SUBTITLE)
-        i = max(j, i + 1)
 
 
 PARALLEL_MIN = 3  # lone lines alike before they are read as one article's section headings
