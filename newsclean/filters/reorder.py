@@ -84,7 +84,7 @@ from functools import cache
 import regex
 
 from ..affinity import Affinity, page_bigrams, shared_terms
-from ..chardata import BYLINE, DATELINE
+from ..chardata import BYLINE, DATELINE, MARKER
 from ..config import Config
 from ..language import seam_pmi, specificity_table
 from ..model import Block, Kind, Page, Repair
@@ -454,7 +454,14 @@ def _prepare(page: Page) -> _Page | None:
             and labels[i - 1] == b.article
             and blocks[i - 1].kind != Kind.PARAGRAPH
         )
-        movable.append(b.kind in BODY_KINDS and not opening and not (dateline and after_head))
+        # a block with a page of its own and another marker kept in its text (two pages for
+        # one piece): which page wins depends on the article, so it stays where it was read
+        torn = (b.continued_from is not None or b.continued_to is not None) and (
+            "版" in b.text and MARKER.search(b.text) is not None
+        )
+        movable.append(
+            b.kind in BODY_KINDS and not opening and not (dateline and after_head) and not torn
+        )
     if not any(movable):
         return None
     head_end = {}
