@@ -11,9 +11,8 @@ from .model import Page, Repair
 # a joined paragraph can complete a marker cut at the column break (（下转第|八版）), a mark
 # to make full-width, a loop, or a copy of another paragraph; it is also stronger evidence
 # of where it belongs (reorder runs again where it left a doubtful spot); a move can bring
-# a copy into the article of the paragraph it copies, or a 下转 kept as text into an article
-# where it conflicts with nothing, and changes the wording of the articles it touched, so
-# reorder looks again.
+# a copy into the article of the paragraph it copies, and changes the wording of the
+# articles it touched, so reorder looks again.
 TEXT_GATES = {
     "normalize": lambda text: any(c in text for c in ",;:?!() "),
     "continuation": lambda text: "版" in text,
@@ -38,14 +37,6 @@ def _settle_steps(page: Page, config: Config, latest: list[Repair], doubtful_ord
     moved = any(r.filter == "reorder" and r.action == "moved" for r in latest)
     joined = "\n".join(b.text for b in page.blocks if b.id in joined_ids)
     steps = [name for name, gate in TEXT_GATES.items() if joined and gate(joined)]
-    # a marker kept as text (a second page for one article) may name the only page of the
-    # article a move brought it to
-    moved_ids = {
-        i for r in latest if r.filter == "reorder" and r.action == "moved" for i in r.blocks
-    }
-    carried = "\n".join(b.text for b in page.blocks if b.id in moved_ids)
-    if "continuation" not in steps and TEXT_GATES["continuation"](carried):
-        steps.insert(len(steps) if "normalize" in steps else 0, "continuation")
     if moved or (joined and dedup.may_act(page, joined_ids, config)):
         steps.append("dedup")
     if moved or (joined and doubtful_order):

@@ -100,7 +100,11 @@ def test_nothing_lost_nothing_invented(text):
 )
 # a paragraph between two headlines that a later filter removes
 @example("0。\n\n0。\n\n# 一一\n\n0。\n\n# 一一\n\n上接第二版 0\n\n# 一\n\n一")
-# a paragraph with a 下转 page and a second 下转 kept in its text stays where it was read
+# a paragraph with a 下转 kept in its text (its article has another page) is not moved
+@example(
+    "0。\n\n（下转第2版）\n\n—一下。一一三三一上。（下转第八版）\n\n上接第二版 一下。一三三一上。\n\n"
+    "### 一一\n\n（下转第2版）\n\n# 一一三一上一下一"
+)
 @example(
     "0。\n\n（下转第2版）\n\n一不一与一。一主一五一些一产。一业一两一个一中一为一二一于。\n\n"
     "—。一也一事一了。一一三一上一下一。（下转第八版）\n\n（下转第2版）\n\n# 一一\n\n一也一事一了。一三一上一下一。"

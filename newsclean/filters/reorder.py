@@ -454,11 +454,9 @@ def _prepare(page: Page) -> _Page | None:
             and labels[i - 1] == b.article
             and blocks[i - 1].kind != Kind.PARAGRAPH
         )
-        # a block with a page of its own and another marker kept in its text (two pages for
-        # one piece): which page wins depends on the article, so it stays where it was read
-        torn = (b.continued_from is not None or b.continued_to is not None) and (
-            "版" in b.text and MARKER.search(b.text) is not None
-        )
+        # a marker still in a block's text was kept (its article has another page): whether
+        # it reads as one depends on the article, so the block stays where it was read
+        torn = "版" in b.text and MARKER.search(b.text) is not None
         movable.append(
             b.kind in BODY_KINDS and not opening and not (dateline and after_head) and not torn
         )
