@@ -7,8 +7,8 @@ change; what they pin down is the wiring: which bytes go where, and with which e
 
 from __future__ import annotations
 
-import json
 import itertools
+import json
 import os
 import stat
 import subprocess
