@@ -140,16 +140,19 @@ def _paragraphs_of(rows: list[tuple[int, int, str]]) -> list[list[tuple[int, int
     lines = [ln.strip() for _, _, ln in rows]
     widths = list(map(len, lines))
     edge = max(widths[:-1])
-    if len(rows) >= 3 and edge - min(widths[:-1]) <= WRAP_SLACK:
+    indents = any(INDENT.match(ln) for _, _, ln in rows[1:])
+    if len(rows) >= 3 and edge - min(widths[:-1]) <= WRAP_SLACK and not indents:
         return [rows]  # a column of one width
     ends = [line[-1] in LINE_FINAL for line in lines[:-1]]
     every_line = all(ends)  # a sentence end on every line: a paragraph a line
     out: list[list[tuple[int, int, str]]] = [[]]
     for i, row in enumerate(rows):
+        if out[-1] and INDENT.match(row[2]):
+            out.append([])  # an indented line opens a paragraph, as in plain OCR
         out[-1].append(row)
         if i < len(ends) and ends[i] and (every_line or widths[i] < edge - WRAP_SLACK):
             out.append([])
-    return out
+    return [rows for rows in out if rows]
 
 
 def _parse_markdown(text: str) -> list[Block]:

@@ -167,3 +167,17 @@ def test_plain_bullet_paragraph_runs_on():
     kinds = [b.kind for b in page.blocks]
     assert kinds == [Kind.HEADLINE, Kind.PARAGRAPH, Kind.PARAGRAPH, Kind.BYLINE]
     assert page.blocks[1].text.replace("\n", "").endswith("好势头。")
+
+
+def test_markdown_indented_line_opens_a_paragraph():
+    """Markdown paragraphs wrapped at a column and set apart by an indent, not a blank line:
+    the indent opens a paragraph even after a full line that ends on a mark."""
+    lines = [
+        "　　今年以来，多地出台促消费政策，一季度全国社会消",
+        "费品零售总额同比增长5.8%，各地都在加快落实政策。",
+        "　　专家表示，消费回暖态势明显，后续政策效应将进一",
+        "步显现，全年消费有望保持平稳增长，值得期待。",
+    ]
+    page = parse("# 标题\n\n" + "\n".join(lines) + "\n")
+    assert [b.kind for b in page.blocks] == [Kind.HEADLINE, Kind.PARAGRAPH, Kind.PARAGRAPH]
+    assert _round_trip_ok("# 标题\n\n" + "\n".join(lines) + "\n")
