@@ -7,7 +7,6 @@ change; what they pin down is the wiring: which bytes go where, and with which e
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import stat
@@ -161,10 +160,10 @@ def test_fix_in_place_leaves_unchanged_pages_alone(tmp_path):
 
 
 def test_fix_in_place_unwritable_folder(seed, monkeypatch):
-    def refuse(target):
-        raise PermissionError(13, "Permission denied", str(target.parent))
+    def refuse(dir, **kw):
+        raise PermissionError(13, "Permission denied", str(dir))
 
-    monkeypatch.setattr(newsclean.io, "_temp_beside", refuse)
+    monkeypatch.setattr(newsclean.io.tempfile, "mkstemp", lambda **kw: refuse(**kw))
     result = run("fix", "-i", seed)
     one_line_error(result, str(seed.parent), "Permission denied")
     assert result.exit_code == 2
@@ -636,17 +635,3 @@ def test_jobs_rejects_anything_else(tmp_path, value):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "--jobs" in result.stderr and "Traceback" not in result.stderr
-
-
-def test_write_atomic_leaves_no_temporary_files(tmp_path, monkeypatch):
-    target = tmp_path / "out.md"
-    for text in ("一", "二", "二"):
-        newsclean.io.write_atomic(str(target), text.encode("utf-8"))
-    assert target.read_text(encoding="utf-8") == "二"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
-    # a stale temporary name from an earlier run is passed over, not overwritten
-    stale = tmp_path / f".out.md.{os.getpid()}.999.tmp"
-    stale.write_bytes(b"old")
-    monkeypatch.setattr(newsclean.io, "_temp_count", itertools.count(999))
-    newsclean.io.write_atomic(str(target), "三".encode())
-    assert target.read_text(encoding="utf-8") == "三" and stale.read_bytes() == b"old"
