@@ -635,3 +635,11 @@ def test_jobs_rejects_anything_else(tmp_path, value):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "--jobs" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_write_atomic_leaves_no_temporary_files(tmp_path):
+    target = tmp_path / "out.md"
+    for text in ("一", "二", "二"):
+        newsclean.io.write_atomic(str(target), text.encode("utf-8"))
+    assert target.read_text(encoding="utf-8") == "二"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
