@@ -205,11 +205,20 @@ def _is_standalone_line(body: str) -> bool:
         opens = _OPENS_STANDALONE[first] = STANDALONE.match(first, partial=True) is not None
     return (
         (opens and STANDALONE.match(body) is not None)
-        # a bullet opens a line of its own only as a byline's mark: ●一九九七年，… runs on
-        or (first in BYLINE_MARK and _marked_byline(body) is not None)
+        # a bullet opens a line of its own as a byline's mark or before a short label
+        # (● 链接); a bulleted item wraps like any paragraph: ●一九九七年，… runs on
+        or (
+            first in BYLINE_MARK
+            and (
+                _marked_byline(body) is not None
+                or (len(body) <= BULLET_LABEL and not SENTENCE_PUNCT.search(body))
+            )
+        )
         or (("年" in body or "报" in body) and RUNNING_HEAD.match(body) is not None)
     )
 
+
+BULLET_LABEL = 8  # characters: a bulleted line this short without punctuation is a label
 
 BRACKET_PAIRS = ("（）", "()", "《》", "“”", "「」", "『』", "【】")
 

@@ -33,6 +33,16 @@ block = st.one_of(
     ),
     st.builds(lambda p: "上接第二版 " + p, paragraph),
     st.builds(lambda p: p + "（下转第八版）", paragraph),
+    # what other OCR writes: bold lines, deep headings, bullets, lines with no blank between
+    st.builds(lambda t: f"**{t}**", st.text(st.sampled_from(HAN), min_size=2, max_size=12)),
+    st.sampled_from(["**上接第1版**", "**2021年11月15日 星期一 法治日报 第3版**", "<br>"]),
+    st.builds(lambda t: "#### " + t, st.text(st.sampled_from(HAN), min_size=2, max_size=8)),
+    st.builds(lambda p: "● " + p, paragraph),
+    st.builds(
+        lambda ps, indent: "\n".join(indent + p for p in ps),
+        st.lists(paragraph, min_size=2, max_size=3),
+        st.sampled_from(["", "　　"]),
+    ),
 )
 
 
@@ -108,6 +118,12 @@ def test_nothing_lost_nothing_invented(text):
 @example(
     "0。\n\n（下转第2版）\n\n一不一与一。一主一五一些一产。一业一两一个一中一为一二一于。\n\n"
     "—。一也一事一了。一一三一上一下一。（下转第八版）\n\n（下转第2版）\n\n# 一一\n\n一也一事一了。一三一上一下一。"
+)
+# a bold 上接 line on a page read as plain OCR is a marker, as its ### form is
+@example("0。\n0。\n\n**上接第1版**")
+# a short bulleted label on a plain page is a line of its own, not a headline
+@example(
+    "一下一不一与一业。一两一个一中一为一。\n000000。0一一三一上”\n\n000000。0一一三一上。\n\n● 0\n\n:一一三一上。"
 )
 def test_fix_is_idempotent(text):
     once = fix(text)

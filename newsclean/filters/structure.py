@@ -156,11 +156,15 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
 def _classify_lines(blocks: list[Block]) -> list[Block]:
     out = []
     for b in blocks:
-        if b.kind == Kind.PARAGRAPH:
-            if "版" in b.text and MARKER_ONLY.match(b.text):  # 版 as in continuation_verb
-                b = b.with_(kind=Kind.MARKER)
-            elif "\n" not in b.text and BYLINE.match(b.text):
-                b = b.with_(kind=Kind.BYLINE)
+        # (a section heading too: a bold 上接 line on a plain page)
+        if (
+            b.kind in (Kind.PARAGRAPH, Kind.SECTION)
+            and "版" in b.text
+            and MARKER_ONLY.match(b.text)
+        ):
+            b = b.with_(kind=Kind.MARKER)  # 版 as in continuation_verb
+        elif b.kind == Kind.PARAGRAPH and "\n" not in b.text and BYLINE.match(b.text):
+            b = b.with_(kind=Kind.BYLINE)
         out.append(b)
     return out
 
