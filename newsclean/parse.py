@@ -246,13 +246,13 @@ def _parse_plain(text: str) -> list[Block]:
     uses_indent = sum(1 for ind, b in bodies if ind and b) >= 2
 
     def headline_like(indent: str, body: str) -> bool:
-        if indent or not 2 <= len(body) <= 40:
+        if indent or not 2 <= len(body) <= 40 or SENTENCE_PUNCT.search(body):
             return False
         # a bracketed note (（新华社记者某某摄）, （本栏均据新华社电）) is no headline, nor is
         # the end of one wrapped onto a line of its own (…（下转第 / 7版）, …讲话 / 的一部分）)
         if body[0] in "（(【[" and body[-1] in "）)】]" or _closes_unopened(body):
             return False
-        return not SENTENCE_PUNCT.search(body) and not DATELINE.match(body)
+        return not DATELINE.match(body)
 
     def ends_paragraph(i: int) -> bool:
         """Whether line i closes its paragraph, so the next line may start a new block."""
