@@ -109,6 +109,10 @@ def test_markdown_paragraph_a_line():
     assert _round_trip_ok(text)
 
 
+def _under_a_headline(lines: list[str]) -> str:
+    return "# 标题\n\n" + "\n".join(lines) + "\n"
+
+
 def test_markdown_hard_wrapped_column_stays_one_paragraph():
     """Lines of one width are a column wrapped at its edge, even where one ends on a 。."""
     column = [
@@ -117,11 +121,11 @@ def test_markdown_hard_wrapped_column_stays_one_paragraph():
         "告实事求是、鼓舞人心。代表们",
         "表示要坚持稳中求进。",
     ]
-    page = parse("# 标题\n\n" + "\n".join(column) + "\n")
+    page = parse(_under_a_headline(column))
     assert [b.kind for b in page.blocks] == [Kind.HEADLINE, Kind.PARAGRAPH]
     # a short line that ends a sentence ends its paragraph
     column[2] = "告实事求是。"
-    page = parse("# 标题\n\n" + "\n".join(column) + "\n")
+    page = parse(_under_a_headline(column))
     assert [b.text.replace("\n", "") for b in page.blocks[1:]] == [
         "全国人大代表们7日分组审议政府工作报告。大家一致认为，报告实事求是。",
         "表示要坚持稳中求进。",
@@ -172,12 +176,13 @@ def test_plain_bullet_paragraph_runs_on():
 def test_markdown_indented_line_opens_a_paragraph():
     """Markdown paragraphs wrapped at a column and set apart by an indent, not a blank line:
     the indent opens a paragraph even after a full line that ends on a mark."""
-    lines = [
-        "　　今年以来，多地出台促消费政策，一季度全国社会消",
-        "费品零售总额同比增长5.8%，各地都在加快落实政策。",
-        "　　专家表示，消费回暖态势明显，后续政策效应将进一",
-        "步显现，全年消费有望保持平稳增长，值得期待。",
-    ]
-    page = parse("# 标题\n\n" + "\n".join(lines) + "\n")
-    assert [b.kind for b in page.blocks] == [Kind.HEADLINE, Kind.PARAGRAPH, Kind.PARAGRAPH]
-    assert _round_trip_ok("# 标题\n\n" + "\n".join(lines) + "\n")
+    text = _under_a_headline(
+        [
+            "　　今年以来，多地出台促消费政策，一季度全国社会消",
+            "费品零售总额同比增长5.8%，各地都在加快落实政策。",
+            "　　专家表示，消费回暖态势明显，后续政策效应将进一",
+            "步显现，全年消费有望保持平稳增长，值得期待。",
+        ]
+    )
+    assert [b.kind for b in parse(text).blocks] == [Kind.HEADLINE, Kind.PARAGRAPH, Kind.PARAGRAPH]
+    assert _round_trip_ok(text)

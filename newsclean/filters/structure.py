@@ -64,13 +64,13 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
             continue
         prev = out[i - 1] if i > 0 else None
         nxt = out[i + 1] if i + 1 < len(out) else None
-        if nxt is not None and nxt.kind == Kind.HEADLINE and nxt.level == top:
-            if b.level - top != 1 and b.level < 4:
-                continue  # (### is what fix writes for a section heading, kept as one)
-            # (a heading of four # or more, right over a headline, is its 引题 too)
-            kind = Kind.KICKER
-        elif b.level - top != 1:
+        over_headline = nxt is not None and nxt.kind == Kind.HEADLINE and nxt.level == top
+        # ### is what fix writes for a section heading, and stays one; #### or deeper right
+        # over a headline is its 引题, as ## is
+        if b.level == top + 2 or (b.level > top + 1 and not over_headline):
             continue
+        if over_headline:
+            kind = Kind.KICKER
         elif prev is not None and prev.kind == Kind.HEADLINE and prev.level == top:
             kind = Kind.SUBTITLE
         elif nxt is not None and (nxt.kind == Kind.MARKER or continuation_verb(nxt)):
