@@ -31,7 +31,6 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain, repeat
-from operator import mul, sub
 
 import regex
 
@@ -126,8 +125,13 @@ class Affinity:
         self.articles = sorted(self.sizes)
         self._total = sum(self.sizes[k] for k in self.articles)
         self.profiles = self._profiles(whole, other)
+        # the same counts by bigram: (article, count) for each article that has it, so a
+        # block's scores cost time for its own bigrams only
+        self._by_gram: dict[str, list[tuple[int, float]]] = {}
+        for k in self.articles:
+            for g, c in self.profiles[k].items():
+                self._by_gram.setdefault(g, []).append((k, c))
         self._full: dict[int, Counter] | None = None
-        self._found: dict[tuple[int, int], tuple[list[str], list[float], list[float] | None]] = {}
         self._only: dict[int, float] = {}
 
     def _profiles(self, whole, other) -> dict[int, Counter]:
@@ -159,31 +163,6 @@ class Affinity:
             self._full = self._profiles(whole, other)
         return self._full
 
-    @property
-    def counts(self) -> dict[str, dict[int, float]]:
-        """Per bigram, its weighted count in each article."""
-        counts: dict[str, dict[int, float]] = {}
-        for k, profile in self.full_profiles.items():
-            for g, c in profile.items():
-                counts.setdefault(g, {})[k] = float(c)
-        return counts
-
-    def _counts_of(self, i: int, k: int) -> tuple[list[str], list[float], list[float] | None]:
-        """The bigrams of block ``i`` that article ``k`` has and some other block has too,
-        ``k``'s count of each, and each one's own weight (None: all weigh 1)."""
-        key = (i, k)
-        found = self._found.get(key)
-        if found is None:
-            profile, gs = self.profiles[k], self._shared[i]
-            if self.labels[i] != k:
-                gs = profile.keys() & gs
-            gs = list(gs)
-            weights = None
-            if self._weight_of is not None:
-                weights = list(map(self._weight_of.__getitem__, gs))
-            found = self._found[key] = (gs, list(map(profile.__getitem__, gs)), weights)
-        return found
-
     def _only_weight(self, i: int) -> float:
         """The weight of block ``i``'s bigrams that no other block has."""
         if self._gw is None:
@@ -204,22 +183,34 @@ class Affinity:
         """``scores(i)`` with just block ``i`` left out: each of its bigrams loses its weight
         in its article (the ones no other block has are then no evidence)."""
         own, w = self.labels[i], self.weights[i]
-        sizes = self.sizes
         taken = w * len(self.grams[i])
         total = self._total - taken
         if total <= 0:
             return dict.fromkeys(self.articles, 0.0)
+        sizes = dict(self.sizes)
+        sizes[own] -= taken
+        return self._summed(i, own, w, None, self._scales(sizes, total), None)
+
+    def _scales(self, sizes: Mapping[int, float], total: float) -> dict[int, float]:
+        """1 / (prior_k * a) for each article: a bigram seen c times in k adds log1p(c * it)."""
         alpha = self.smoothing
-        log1p = math.log1p
-        out = {}
-        for k in self.articles:
-            size = sizes[k] - taken if k == own else sizes[k]
-            s = total / (max(size, 1e-9) * alpha)
-            _, counts, gram_weights = self._counts_of(i, k)
-            if k == own:
-                counts = map(sub, counts, repeat(w))
-            votes = map(log1p, map(mul, counts, repeat(s)))
-            out[k] = sum(votes if gram_weights is None else map(mul, gram_weights, votes))
+        return {k: total / (max(sizes[k], 1e-9) * alpha) for k in self.articles}
+
+    def _summed(self, i, own, w, times, scale, wanted) -> dict[int, float]:
+        """Block ``i``'s votes for each article (``wanted`` ones only, if given), with ``own``
+        article's counts less ``w`` per block left out that has the bigram (``times``: how
+        many do, None: just ``i``)."""
+        out = dict.fromkeys(self.articles if wanted is None else wanted, 0.0)
+        weight_of, by_gram, log1p = self._weight_of, self._by_gram, math.log1p
+        for g in self._shared[i]:
+            gw = 1.0 if weight_of is None else weight_of[g]
+            for k, c in by_gram[g]:
+                if k == own:
+                    c -= w if times is None else w * times.get(g, 0)
+                    if c <= 0:
+                        continue
+                if k in out:
+                    out[k] += gw * log1p(c * scale[k])
         return out
 
     def scores_of(
@@ -252,40 +243,20 @@ class Affinity:
         total = sum(sizes.values())
         if total <= 0:
             return [dict.fromkeys(self.articles, 0.0) for _ in blocks]
-        # 1 / (prior_k * a): a bigram seen c times in k adds log1p(c * scale_k)
-        alpha = self.smoothing
-        scale = {k: total / (max(sizes[k], 1e-9) * alpha) for k in self.articles}
+        scale = self._scales(sizes, total)
         wanted = (
             self.articles if articles is None else [k for k in self.articles if k in set(articles)]
         )
-        alone = len(left) == 1 and blocks == left
         gone = set(left)
-        times = None if alone else Counter(chain.from_iterable(self._shared[j] for j in left))
-        log1p = math.log1p
+        times = Counter(chain.from_iterable(self._shared[j] for j in left))
         results = []
         for i in blocks:
-            out = {}
-            results.append(out)
+            out = self._summed(i, own, w, times, scale, wanted)
             label = self.labels[i]
-            for k in wanted:
-                s = scale[k]
-                gs, counts, gram_weights = self._counts_of(i, k)
-                if k != own:
-                    pass
-                elif alone:
-                    # just the block itself left out: each of its bigrams loses w
-                    counts = map(sub, counts, repeat(w))
-                else:
-                    # each bigram loses w for every block left out that has it (which
-                    # leaves no count below 0)
-                    taken = map(mul, map(times.get, gs, repeat(0)), repeat(w))
-                    counts = map(sub, counts, taken)
-                votes = map(log1p, map(mul, counts, repeat(s)))
-                value = sum(votes if gram_weights is None else map(mul, gram_weights, votes))
-                if k == label and i not in gone:
-                    # the block's bigrams no other block has, in its own article only
-                    value += self._only_weight(i) * log1p(self.weights[i] * s)
-                out[k] = value
+            if label in out and i not in gone:
+                # the block's bigrams no other block has, in its own article only
+                out[label] += self._only_weight(i) * math.log1p(self.weights[i] * scale[label])
+            results.append(out)
         return results
 
     def _scores_mixed(self, blocks: list[int], leave_out: list[int]) -> list[dict[int, float]]:
