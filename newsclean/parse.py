@@ -29,7 +29,8 @@ from .chardata import (
 )
 from .model import Block, Kind, Page
 
-HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+# as CommonMark: closing #s count only after a space (C# keeps its #, and "# ##" is "##")
+HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 # a line set wholly in bold, as VLM OCR marks a heading, a running head or a 上接 line it
 # gives no level: read as a section heading (the role structure gives an unlevelled heading)
 BOLD_LINE = regex.compile(r"^(\*\*|__)(?![\s*_])([^*\n]{1,60}?)(?<![\s*_])\1$")

@@ -33,6 +33,8 @@ def article_markdown(article: Article) -> str:
         if marker_pending and role not in HEADING_ROLES:
             out.append(continuation_line("上接", article.continued_from))
             marker_pending = False
+        if text.endswith("#") and MARKUP[role].startswith("#"):
+            text += " #"  # a closing sequence, so that the text's own #s are read as text
         out.append(MARKUP[role] + text)
     if marker_pending:
         out.append(continuation_line("上接", article.continued_from))

@@ -186,3 +186,18 @@ def test_markdown_indented_line_opens_a_paragraph():
     )
     assert [b.kind for b in parse(text).blocks] == [Kind.HEADLINE, Kind.PARAGRAPH, Kind.PARAGRAPH]
     assert _round_trip_ok(text)
+
+
+def test_heading_closing_hashes_need_a_space_before_them():
+    page = parse("# C#语言入门\n\n正文。\n\n## 标题 ##\n\n# ##\n")
+    headings = [b.text for b in page.blocks if b.markup.startswith("#")]
+    assert headings == ["C#语言入门", "标题", "##"]
+
+
+def test_heading_ending_in_hash_comes_back_through_fix():
+    from newsclean import clean
+    from newsclean.render import markdown
+
+    once = markdown(clean("# 程序员学C#\n\n他说，今天下雨。\n\n##\n\n一一\n").articles)
+    assert "# 程序员学C#" in once
+    assert markdown(clean(once).articles) == once
