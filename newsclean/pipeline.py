@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .chardata import MARKER
 from .config import Config
 from .filters import FILTERS, dedup
 from .model import Page, Repair
@@ -32,11 +33,19 @@ def _new(found: list[Repair], seen: set) -> list[Repair]:
     return [r for r in found if r.changes_text or _key(r) not in seen]
 
 
+def _kept_marker(page: Page) -> bool:
+    return any("版" in b.text and MARKER.search(b.text) for b in page.blocks)
+
+
 def _settle_steps(page: Page, config: Config, latest: list[Repair], doubtful_order: bool):
     joined_ids = {r.blocks[0] for r in latest if r.filter == "rejoin" and r.action == "joined"}
     moved = any(r.filter == "reorder" and r.action == "moved" for r in latest)
     joined = "\n".join(b.text for b in page.blocks if b.id in joined_ids)
     steps = [name for name, gate in TEXT_GATES.items() if joined and gate(joined)]
+    if moved and "continuation" not in steps and _kept_marker(page):
+        # a marker kept in the text for clashing with another of its article may clash no
+        # more once the move took one of them elsewhere
+        steps.append("continuation")
     if moved or (joined and dedup.may_act(page, joined_ids, config)):
         steps.append("dedup")
     if moved or (joined and doubtful_order):

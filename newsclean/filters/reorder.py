@@ -480,6 +480,7 @@ def _prepare(page: Page) -> _Page | None:
         for k, i in opens_at.items()
         if page.style != "plain"
         or i == 0
+        or blocks[i].continued_from is not None  # a 上接 line opens a piece, cut text or not
         or blocks[i - 1].kind != Kind.PARAGRAPH
         or ends_sentence(blocks[i - 1].text)
         or len(blocks[i - 1].text.strip()) < LABEL_CHARS
