@@ -125,6 +125,18 @@ def test_nothing_lost_nothing_invented(text):
 @example(
     "一下一不一与一业。一两一个一中一为一。\n000000。0一一三一上”\n\n000000。0一一三一上。\n\n● 0\n\n:一一三一上。"
 )
+# a heading whose text is all #s, as a lone ## on a plain page gives one
+@example("0。\n\n0。\n\n0。\n\n0。\n0。\n\n□ 本报记者 一一\n\n##\n\n 一一\n\n0。")
+# a 下转 kept in the text for a clash the move resolves is read as a marker
+@example(
+    ":\n\n。一一三一上。\n0\n\n:。一一三一上。\n0\n\n（下转第2版）\n\n一下。（下转第八版）\n\n"
+    "# 一一三一上\n\n0。\n一一三。"
+)
+# a plain page's 上接 piece right after a cut paragraph takes back the copy of its text
+@example(
+    "一于。于一。三三上一上三下一下三不。\n\n0。\n三于一。一上一下。一不一于。一与一业。\n\n"
+    ":一二。一一三一也一事一了。\n\n:00000。0一于一”\n\n上接第二版 一二。一一三一也一事一了。"
+)
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once
