@@ -137,6 +137,8 @@ def test_nothing_lost_nothing_invented(text):
     "一于。于一。三三上一上三下一下三不。\n\n0。\n三于一。一上一下。一不一于。一与一业。\n\n"
     ":一二。一一三一也一事一了。\n\n:00000。0一于一”\n\n上接第二版 一二。一一三一也一事一了。"
 )
+# a headline cut down to a page number by its 下转 marker leaves its subtitle the headline
+@example("0。\n0。\n\n0（下转第八版）\n\n<br>")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

@@ -39,6 +39,19 @@ def test_a_list_of_paragraphs_ending_in_semicolons_is_no_cut():
     assert len(result.articles[0].paragraphs()) == 3
 
 
+def test_an_item_ending_in_a_semicolon_does_not_run_into_the_next():
+    page = (
+        "# 第三届全国发明展览会获奖项目\n\n"
+        "金奖：深圳市柏施汽车用品有限公司，多功能汽车防盗报警器；\n\n"
+        "上海同心实业公司，全自动洗衣机程序控制器；\n\n"
+        "银奖：胶州市光大电子厂，家用燃气泄漏报警器（刘凤山摄）；\n\n"
+        "江门市江海区电子仪器厂，数字式万用表。"
+    )
+    result = clean(page)
+    assert not [r for r in result.repairs if r.action == "joined"]
+    assert len(result.articles[0].paragraphs()) == 4
+
+
 def test_a_seam_news_prose_does_not_write_lowers_the_confidence():
     left = "市委政法委牵头推进平安建设，持续加强基层政法队伍专业化建设"
     page = "\n\n".join(["# 题", left, "议定的事项全部落实。", left, "做定的事项全部落实。"])

@@ -168,16 +168,21 @@ def _drop_exposed_furniture(plan: _Plan, kept: list[Block], original) -> list[Bl
     before = {b.id: b.text for b in original}
     out: list[Block] = []
     opens_from = None  # the 上接 page of a dropped block, for the next block of its article
+    headless = None  # the article of a dropped headline: its subtitle takes its place
     for b in kept:
         if opens_from is not None and b.article == opens_from[0] and b.continued_from is None:
             b = b.with_(continued_from=opens_from[1])
-        opens_from = None
+        if b.article == headless and b.kind == Kind.SUBTITLE:
+            b = b.with_(kind=Kind.HEADLINE)
+        opens_from = headless = None
         if b.text != before[b.id]:
             kind = furniture.block_kind(b.text)
             if kind is not None and kind != "image_with_caption":
                 # the page it was marked with goes on: 上接 to what follows, 下转 to what precedes
                 if b.continued_from is not None:
                     opens_from = (b.article, b.continued_from)
+                if b.kind == Kind.HEADLINE:
+                    headless = b.article
                 closes = out[-1] if out and out[-1].article == b.article else None
                 if b.continued_to is not None and closes and closes.continued_to is None:
                     out[-1] = closes.with_(continued_to=b.continued_to)

@@ -49,7 +49,8 @@ CLAUSE_PUNCT = regex.compile(r"[，。；？！,;?!]")
 ENUMERATED = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、])"
 )
-CREDIT_END = regex.compile(r"(?:摄|供图|制图|绘)$")
+# (in brackets, or closing an item of a list of them: （刘凤山摄）；)
+CREDIT_END = regex.compile(r"(?:摄|供图|制图|绘)[）)]?[；;]?$")
 # HTML that VLM OCR leaves in (a table, a <br>): no sentence runs on across it
 TAG_END = regex.compile(r"<[/!]?[A-Za-z][^<>]{0,60}>$")
 TAG_START = regex.compile(r"^<[/!]?[A-Za-z][^<>]{0,60}>")
@@ -113,6 +114,10 @@ def join_confidence(left: Block, right: Block, corpus: str, indented_page: bool 
     score = 0.35
     if a[-1] in "；;" and (b.rstrip()[-1:] in "；;" or b[0] == a.lstrip()[0]):
         score -= 0.3  # items of a list, a paragraph each: 有…；| 有…；
+    elif a[-1] in "；;":
+        # an item of a list (一是…；), or the last but one: a cut falls right after a
+        # semicolon seldom (3 of 1,614 benchmark cuts, against 50 false joins)
+        score -= 0.1
     elif a.endswith("—"):
         pass  # a dash may lead into the next paragraph: 请看——
     elif CLAUSE_END.search(a):
