@@ -114,3 +114,21 @@ def test_headlines_in_a_row_stay_headlines():
     output once another filter removes the text between two headlines."""
     page = "# 坚持以人民为中心\n\n# 推动经济高质量发展\n\n本报北京3月7日电 代表们分组审议政府工作报告。\n"
     assert [a.title for a in clean(page).articles] == ["坚持以人民为中心", "推动经济高质量发展"]
+
+
+def test_datelines_of_other_papers_and_sites():
+    cases = {
+        "光明日报北京11月14日电（记者 王五）近日，国家图书馆举办古籍展。": (
+            "光明日报北京11月14日电（记者 王五）"
+        ),
+        "经济日报讯 一季度全国规模以上工业增加值同比增长。": "经济日报讯",
+        "新京报讯（记者 张三）昨日，北京市发布消息。": "新京报讯（记者 张三）",
+        "中国日报网11月14日电 据外媒报道，会议今日召开。": "中国日报网11月14日电",
+        # a name of a paper or site followed by other words is no dateline
+        "互联网电商平台发展迅速，消费者受益。": None,
+        "人民日报记者电话采访了几位专家。": None,
+    }
+    for body, dateline in cases.items():
+        article = clean(f"# 一则消息\n\n{body}\n").articles[0]
+        assert article.dateline == dateline, body
+        assert article.paragraphs() == [body]
