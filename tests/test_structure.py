@@ -132,3 +132,13 @@ def test_datelines_of_other_papers_and_sites():
         article = clean(f"# 一则消息\n\n{body}\n").articles[0]
         assert article.dateline == dateline, body
         assert article.paragraphs() == [body]
+
+
+def test_bylines_of_other_papers():
+    page = (
+        "# 一则消息\n\n□ 法治日报全媒体记者 张三\n\n正文第一段。\n\n"
+        "# 另一则消息\n\n光明日报记者 王五 通讯员 李四\n\n正文第二段。\n"
+    )
+    first, second = clean(page).articles
+    assert first.bylines == ["法治日报全媒体记者 张三"]
+    assert second.bylines == ["光明日报记者 王五 通讯员 李四"]
