@@ -296,6 +296,8 @@ def test_unwrap_plain_ocr_paragraphs():
         ("- 3 -", "page_number"),
         ("责任编辑：张三", "editor_line"),
         ("本版编辑：李四 美术编辑：王五", "editor_line"),
+        ("本版责任编辑：张三 李四 版式设计：王五", "editor_line"),
+        ("本版编辑：赵六 电话：010-65363000 邮箱：rmrbyw@163.com", "editor_line"),
         ("![](images/abc.jpg)", "image_reference"),
         ("![图片](images/abc.jpg)", "image_reference"),
         ("---", "horizontal_rule"),
@@ -327,6 +329,8 @@ def test_furniture_kinds(text, kind):
         "本报记者 张冲",
         "2021年，全市共办理案件3460余件。",
         "责任编辑对稿件负责。",
+        "电话：010-65363000",  # a contact alone may be the article's own
+        "编辑说：这篇稿子很好。",
         "版权所有",
         "第3版\n本报今日刊登了条例全文，详见内文。",  # one line is not furniture
         # a headline that opens with a date, or names a paper, is no running head

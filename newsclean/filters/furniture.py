@@ -35,7 +35,7 @@ NAME = "furniture"
 CONFIDENCE = 0.95
 _EXACT_CONFIDENCE = 0.99  # image references and rules: no text is lost but a link or a line
 
-_ROLE = r"(?:本版|责任|美术|版式|图片|文字|执行)?(?:编辑|校对)|责编|美编|版式设计|制图|摄影"
+_ROLE = r"(?:本版)?(?:责任|美术|版式|图片|文字|执行)?(?:编辑|校对)|责编|美编|版式设计|制图|摄影"
 _NAMES = r"[\p{Han}·、,， ]{1,12}?"
 EXTRA = [
     (
