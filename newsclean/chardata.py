@@ -69,10 +69,17 @@ PAGE_NO = (
 )
 # 上接第一版 / （上接第1版） / (上接A2版) / 下转第二版 / 转第8版 / 接第8版 / 紧接第三版
 MARKER_BODY = rf"(?P<verb>上接|下转|紧接|转|接)\s*(?:第\s*)?(?P<page>{PAGE_NO})\s*版"
-MARKER = regex.compile(rf"[（(【]?\s*{MARKER_BODY}\s*[）)】]?")
-MARKER_ONLY = regex.compile(rf"^\s*[（(【]?\s*{MARKER_BODY}\s*[）)】]?\s*$")
-MARKER_AT_START = regex.compile(rf"^\s*[（(【]?\s*{MARKER_BODY}\s*[）)】]?[\s，,：:]*")
-MARKER_AT_END = regex.compile(rf"[\s，,]*[（(【]?\s*{MARKER_BODY}\s*[）)】]?\s*$")
+# an arrow may point the way (◀上接第1版, 下转第2版▶), and a bracketed marker may say where on
+# the page the piece goes on (（下转第七版右下）, （下转第二版中）)
+MARKER_ARROW = r"[▶►→◀◄←☞]"
+MARKER_SPOT = r"(?:[上中下左右]{1,2}(?=\s*[）)】]))?"
+_MARK = (
+    rf"[（(【]?\s*(?:{MARKER_ARROW}\s*)?{MARKER_BODY}{MARKER_SPOT}\s*(?:{MARKER_ARROW}\s*)?[）)】]?"
+)
+MARKER = regex.compile(_MARK)
+MARKER_ONLY = regex.compile(rf"^\s*{_MARK}\s*$")
+MARKER_AT_START = regex.compile(rf"^\s*{_MARK}[\s，,：:]*")
+MARKER_AT_END = regex.compile(rf"[\s，,]*{_MARK}\s*$")
 CONTINUED_FROM_VERBS = frozenset({"上接", "接", "紧接"})
 
 # 本报北京11月14日讯 / 新华社北京11月14日电 / 本报讯 / 据新华社北京1月1日电, and another

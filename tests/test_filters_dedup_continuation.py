@@ -137,6 +137,11 @@ def test_page_value(raw, value):
         ("转第１２版", "continued_to", 12),
         ("下转B3版", "continued_to", "B3"),
         ("（转Ａ５版）", "continued_to", "A5"),
+        # an arrow pointing the way, a spot on the page
+        ("◀上接第1版", "continued_from", 1),
+        ("下转第2版▶", "continued_to", 2),
+        ("（下转第七版右下）", "continued_to", 7),
+        ("（下转第二版中）", "continued_to", 2),
     ],
 )
 def test_marker_block_of_its_own(marker, field, value):

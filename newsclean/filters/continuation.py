@@ -35,7 +35,14 @@ from __future__ import annotations
 
 import regex
 
-from ..chardata import CONTINUED_FROM_VERBS, FULLWIDTH_TO_ASCII, MARKER_BODY, chinese_number
+from ..chardata import (
+    CONTINUED_FROM_VERBS,
+    FULLWIDTH_TO_ASCII,
+    MARKER_ARROW,
+    MARKER_BODY,
+    MARKER_SPOT,
+    chinese_number,
+)
 from ..model import HEADING_KINDS, Block, Kind, Page, Repair
 from ..render import continuation_line
 from . import furniture
@@ -47,7 +54,11 @@ FROM, TO = "continued_from", "continued_to"
 BARE_VERBS = frozenset({"转", "接", "紧接"})
 # 版面 版块 版权 版本 版次 版图: words, not a page number's 版
 _NOT_A_PAGE = "(?![面块权本次图])"
-MARK = rf"(?P<open>[（(【])?[ \t\u3000]*{MARKER_BODY}{_NOT_A_PAGE}[ \t\u3000]*(?P<close>[）)】])?"
+_GAP = r"[ \t\u3000]*"
+MARK = (
+    rf"(?P<open>[（(【])?{_GAP}(?:{MARKER_ARROW}{_GAP})?{MARKER_BODY}{_NOT_A_PAGE}{MARKER_SPOT}"
+    rf"{_GAP}(?:{MARKER_ARROW}{_GAP})?(?P<close>[）)】])?"
+)
 ONLY = regex.compile(rf"^\s*{MARK}\s*$")
 # at the start, one comma or colon after the marker is the OCR's separator, and goes with it
 AT_START = regex.compile(rf"^\s*{MARK}\s*(?:[，,：:]\s*)?")
