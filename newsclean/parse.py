@@ -40,6 +40,12 @@ BYLINE_PREFIX = regex.compile(rf"^[{BYLINE_MARK}][ \t\u3000]*")
 # punctuation that a headline does not carry (it may carry quotes, dashes and spaces); tested
 # on every line of a plain page, and a plain class runs faster in stdlib re than in regex
 SENTENCE_PUNCT = re.compile(r"[，。；：？！、,;:?!]")
+# a headline may carry a label before a colon (李强：坚持稳中求进, 新华时评：…) or end on a
+# question or exclamation mark (房价还会涨吗？); such a line is a headline only where the page
+# shows it plainly (see _parse_plain)
+PUNCTUATED_HEADLINE = re.compile(
+    r"^(?:[^，。；：？！、,;:?!]{1,10}[：:])?[^，。；：？！、,;:?!]{2,28}[？！?!]?$"
+)
 # a line ending in one of these may end its paragraph (。！？ and a closing quote after one)
 LINE_FINAL = frozenset("。！？!?”’」』…")
 WRAP_SLACK = 3  # characters by which the full lines of one hard-wrapped column may differ
@@ -270,6 +276,17 @@ def _parse_plain(text: str) -> list[Block]:
         return ends and (len(body) < width * 0.9 or not uses_indent)
 
     candidate = [headline_like(indent, body) for indent, body in bodies]
+    # on a page that indents its paragraphs, a short flush line with a label's colon or a
+    # question mark, after a paragraph's last line and over an indented one, is a headline
+    punctuated = [
+        uses_indent
+        and not indent
+        and not candidate[i]
+        and bool(PUNCTUATED_HEADLINE.match(body))
+        and SENTENCE_PUNCT.search(body) is not None
+        and not DATELINE.match(body)
+        for i, (indent, body) in enumerate(bodies)
+    ]
     # a line ending in （下转第2版） ends its piece: the next line starts another block
     jumps = [bool(b) and "版" in b and bool(MARKER_AT_END.search(b)) for _, b in bodies]
     standalone = [bool(b) and _is_standalone_line(b) for _, b in bodies]
@@ -322,11 +339,22 @@ def _parse_plain(text: str) -> list[Block]:
         own_line = standalone[i] or (
             candidate[i] and (ends_paragraph(i - 1) or closes_sentence(i - 1)) and next_opens(i)
         )
+        headline = candidate[i] and not standalone[i]
+        if (
+            punctuated[i]
+            and not standalone[i]
+            and ends_paragraph(i - 1)
+            and i + 1 < len(rows)
+            and bodies[i + 1][0]
+            # (a second question right after one is the same speaker's: 记者：…？ / …？)
+            and not (i > 0 and bodies[i - 1][1][-1:] == body[-1:] and body[-1] in "？?")
+        ):
+            own_line = headline = True
         if own_line:
             flush()
             single = _single_line_block(len(blocks), start, end, body)
             if single is None:
-                kind = Kind.HEADLINE if candidate[i] and not standalone[i] else Kind.PARAGRAPH
+                kind = Kind.HEADLINE if headline else Kind.PARAGRAPH
                 single = _block(len(blocks), kind, body.strip(), start, end, indent)
             blocks.append(single)
             continue

@@ -142,3 +142,23 @@ def test_bylines_of_other_papers():
     first, second = clean(page).articles
     assert first.bylines == ["法治日报全媒体记者 张三"]
     assert second.bylines == ["光明日报记者 王五 通讯员 李四"]
+
+
+def test_plain_headlines_with_a_label_or_a_question_mark():
+    page = _plain(
+        [
+            "#经济运行总体平稳",
+            "记者从市政府获悉，今年以来全市经济运行总体平稳，主要指标稳中有升。",
+            "#李强：坚持稳中求进工作总基调",
+            "本报北京6月11日电（记者 王五）国务院总理李强11日主持召开国务院常务会议。",
+            "会议指出，要坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念。",
+            "#房价还会涨吗？",
+            "近期，多地楼市出现回暖迹象，购房者关注度明显提升。专家表示，政策效应正在显现。",
+            # an interviewer's second question wraps onto a flush line: no headline
+            "记者：这次压锭与以前有何不同？",
+            "#有什么办法保证纺锭能够真正压下去？",
+            "石万鹏：这次压锭，党中央、国务院是下了很大决心的。",
+        ]
+    )
+    titles = [a.title for a in clean(page).articles]
+    assert titles == ["经济运行总体平稳", "李强：坚持稳中求进工作总基调", "房价还会涨吗？"]
