@@ -68,7 +68,10 @@ PAGE_NO = (
     r"(?:[0-9０-９]{1,3}|[一二三四五六七八九十百零〇两]{1,4}|[A-Za-zＡ-Ｚａ-ｚ][0-9０-９]{1,2})"
 )
 # 上接第一版 / （上接第1版） / (上接A2版) / 下转第二版 / 转第8版 / 接第8版 / 紧接第三版
-MARKER_BODY = rf"(?P<verb>上接|下转|紧接|转|接)\s*(?:第\s*)?(?P<page>{PAGE_NO})\s*版"
+# (and as traditional pages print them: 下轉第二版, 緊接第一版, 續第一版)
+MARKER_BODY = (
+    rf"(?P<verb>上接|下[转轉]|[紧緊]接|[转轉]|接|[续續])\s*(?:第\s*)?(?P<page>{PAGE_NO})\s*版"
+)
 # an arrow may point the way (◀上接第1版, 下转第2版▶), and a bracketed marker may say where on
 # the page the piece goes on (（下转第七版右下）, （下转第二版中）)
 MARKER_ARROW = r"[▶►→◀◄←☞]"
@@ -80,7 +83,7 @@ MARKER = regex.compile(_MARK)
 MARKER_ONLY = regex.compile(rf"^\s*{_MARK}\s*$")
 MARKER_AT_START = regex.compile(rf"^\s*{_MARK}[\s，,：:]*")
 MARKER_AT_END = regex.compile(rf"[\s，,]*{_MARK}\s*$")
-CONTINUED_FROM_VERBS = frozenset({"上接", "接", "紧接"})
+CONTINUED_FROM_VERBS = frozenset({"上接", "接", "紧接", "緊接", "续", "續"})
 
 # 本报北京11月14日讯 / 新华社北京11月14日电 / 本报讯 / 据新华社北京1月1日电, and another
 # paper's or site's: 光明日报北京11月14日电 / 经济日报讯 / 中国日报网11月14日电 (a paper's name

@@ -142,6 +142,10 @@ def test_page_value(raw, value):
         ("下转第2版▶", "continued_to", 2),
         ("（下转第七版右下）", "continued_to", 7),
         ("（下转第二版中）", "continued_to", 2),
+        # as traditional pages print them
+        ("（下轉第2版）", "continued_to", 2),
+        ("緊接第一版", "continued_from", 1),
+        ("（續第一版）", "continued_from", 1),
     ],
 )
 def test_marker_block_of_its_own(marker, field, value):

@@ -2,7 +2,7 @@
 
 A marker says where an article jumps to or comes from.  It is page furniture, not a sentence,
 so it is removed from the text and recorded on a block instead: ``continued_from`` for
-上接/接/紧接, ``continued_to`` for 下转/转.  The page is an ``int`` (一, 十二, 12, １２ all
+上接/接/紧接/续, ``continued_to`` for 下转/转 (traditional 下轉/轉/緊接/續 too).  The page is an ``int`` (一, 十二, 12, １２ all
 parse) or a string such as ``"A2"`` for a lettered edition.  The renderer writes the fields
 back as ``（上接第1版）`` / ``（下转第2版）`` lines, which this filter reads again, so a second
 run changes nothing.
@@ -51,7 +51,7 @@ NAME = "continuation"
 
 FROM, TO = "continued_from", "continued_to"
 # verbs that also occur in running text (转发, 接到, 紧接着): unbracketed, they must stand apart
-BARE_VERBS = frozenset({"转", "接", "紧接"})
+BARE_VERBS = frozenset({"转", "轉", "接", "紧接", "緊接", "续", "續"})
 # 版面 版块 版权 版本 版次 版图: words, not a page number's 版
 _NOT_A_PAGE = "(?![面块权本次图])"
 _GAP = r"[ \t\u3000]*"
