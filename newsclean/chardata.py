@@ -67,6 +67,38 @@ FULLWIDTH_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 PAGE_NO = (
     r"(?:[0-9０-９]{1,3}|[一二三四五六七八九十百零〇两]{1,4}|[A-Za-zＡ-Ｚａ-ｚ][0-9０-９]{1,2})"
 )
+# the traditional forms of the characters datelines, bylines and editor lines are made of, so
+# that one pattern reads a traditional page's 本報訊 / 本報記者 / 責任編輯 as it does 本报讯
+_TRADITIONAL_OF = dict(
+    zip(
+        "报讯电记华网视编辑责术图设计对约驻员实习评论见体摄时专广续转紧",
+        "報訊電記華網視編輯責術圖設計對約駐員實習評論見體攝時專廣續轉緊",
+    )
+)
+
+
+def both_scripts(pattern: str) -> str:
+    """``pattern`` with each of those characters also matching its traditional form: 报 ->
+    [报報] outside a character class, 报報 inside one."""
+    out = []
+    in_class = escaped = False
+    for ch in pattern:
+        other = _TRADITIONAL_OF.get(ch)
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        if other is None or escaped:
+            out.append(ch)
+        else:
+            out.append(ch + other if in_class else f"[{ch}{other}]")
+    return "".join(out)
+
+
 # 上接第一版 / （上接第1版） / (上接A2版) / 下转第二版 / 转第8版 / 接第8版 / 紧接第三版
 # (and as traditional pages print them: 下轉第二版, 緊接第一版, 續第一版)
 MARKER_BODY = (
@@ -90,22 +122,26 @@ CONTINUED_FROM_VERBS = frozenset({"上接", "接", "紧接", "緊接", "续", "�
 # goes straight on to 讯/电 or to a place and date; a site's needs the date, 互联网电商 is none)
 _DAY = r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
 DATELINE = regex.compile(
-    r"^(?:据)?(?:"
-    rf"(?:本报|新华社|中新社|人民网|中新网|央视网|新华网)(?:\p{{Han}}{{0,12}}?)(?:{_DAY})?"
-    rf"|\p{{Han}}{{1,8}}?(?:日报|晚报|晨报|时报|商报|通讯社)(?:\p{{Han}}{{0,8}}?{_DAY})?"
-    rf"|\p{{Han}}{{1,6}}?(?:网|电视台|广播电台)\p{{Han}}{{0,8}}?{_DAY}"
-    r"|\p{Han}{1,4}?报(?=讯)"  # 新京报讯
-    r")(?:专)?[讯电](?:\s*[（(][^）)]{1,20}[）)])?"
-    r"(?:\s*(?:记者|通讯员|特约记者)[\p{Han}\s、]{2,30}?(?=\s))?"
+    both_scripts(
+        r"^(?:据)?(?:"
+        rf"(?:本报|新华社|中新社|人民网|中新网|央视网|新华网)(?:\p{{Han}}{{0,12}}?)(?:{_DAY})?"
+        rf"|\p{{Han}}{{1,8}}?(?:日报|晚报|晨报|时报|商报|通讯社)(?:\p{{Han}}{{0,8}}?{_DAY})?"
+        rf"|\p{{Han}}{{1,6}}?(?:网|电视台|广播电台)\p{{Han}}{{0,8}}?{_DAY}"
+        r"|\p{Han}{1,4}?报(?=讯)"  # 新京报讯
+        r")(?:专)?[讯电](?:\s*[（(][^）)]{1,20}[）)])?"
+        r"(?:\s*(?:记者|通讯员|特约记者)[\p{Han}\s、]{2,30}?(?=\s))?"
+    )
 )
 # □ 本报记者 张冲 / 本报记者 张冲 / 记者 张冲 李四 / ■文/图 本报记者 …
 BYLINE_MARK = "□■▲●◇◆○"
 # (another paper's or site's too: 光明日报记者 王五 / 法治日报全媒体记者 张三 / 经济日报·中国经济网记者)
 BYLINE = regex.compile(
-    r"^(?:(?:本报|本刊|新华社|中新社|人民网|新华网|中新网|央视网"
-    r"|\p{Han}{2,8}?(?:日报|晚报|晨报|时报)(?:·\p{Han}{2,8}?网)?)?"
-    r"(?:全媒体|融媒体|首席|见习|特派|特约|驻\p{Han}{1,6})?(?:记者|通讯员|实习生|评论员)"
-    r"|文/图|文\s*/|图/|摄影)[\p{Han}\s·、/]{0,40}$"
+    both_scripts(
+        r"^(?:(?:本报|本刊|新华社|中新社|人民网|新华网|中新网|央视网"
+        r"|\p{Han}{2,8}?(?:日报|晚报|晨报|时报)(?:·\p{Han}{2,8}?网)?)?"
+        r"(?:全媒体|融媒体|首席|见习|特派|特约|驻\p{Han}{1,6})?(?:记者|通讯员|实习生|评论员)"
+        r"|文/图|文\s*/|图/|摄影)[\p{Han}\s·、/]{0,40}$"
+    )
 )
 
 # newspaper section names printed beside edition numbers (第3版 要闻)
@@ -126,10 +162,10 @@ class _RunningHead:
     DATE = regex.compile(
         rf"(?:[0-9０-９]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*{_N}\s*月\s*{_N}\s*日"
     )
-    WEEKDAY = regex.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
-    PAPER = regex.compile(r"\p{Han}(?:日报|晚报|早报|时报|商报|青年报|法制报|法治报)")
+    WEEKDAY = regex.compile(r"(?:星期|[周週]|[礼禮]拜)[一二三四五六日天]")
+    PAPER = regex.compile(both_scripts(r"\p{Han}(?:日报|晚报|早报|时报|商报|青年报|法制报|法治报)"))
     EDITION = regex.compile(
-        rf"(?:(?<=^|{_SEP})|(?<=[日一二三四五六天报]))(?:第\s*{PAGE_NO}\s*版|{PAGE_NO}\s*版"
+        rf"(?:(?<=^|{_SEP})|(?<=[日一二三四五六天报報]))(?:第\s*{PAGE_NO}\s*版|{PAGE_NO}\s*版"
         rf"|[A-Za-zＡ-Ｚａ-ｚ][0-9０-９]{{1,2}}(?!\d))"
     )
     WORD = rf"(?<=^|{_SEP})\p{{Han}}{{1,8}}(?={_SEP}|$)"
@@ -168,14 +204,14 @@ FURNITURE = [
     )),
     ("edition_line", regex.compile(rf"^{PAGE_NO}\s*版?[\s·:：|｜]*(?:{SECTION_NAMES})(?:新闻)?$")),
     ("running_head", RUNNING_HEAD),
-    ("editor_line", regex.compile(
+    ("editor_line", regex.compile(both_scripts(
         r"^(?:本版)?(?:(?:责任|美术|版式|图片|文字)?编辑|责编|校对|版式设计|制图|美编)\s*[:：]\s*[\p{Han}\s·、,，]{1,30}$"
-    )),
+    ))),
     # several roles on one line, and the desk's telephone and mail after them (本版责任编辑：
     # 张三 李四 版式设计：王五 / 本版编辑：赵六 电话：010-65363000 邮箱：rmrbyw@163.com)
-    ("editor_line", regex.compile(
+    ("editor_line", regex.compile(both_scripts(
         r"^(?:(?:本版)?(?:(?:责任|美术|版式|图片|文字|执行)?(?:编辑|校对)|责编|美编|版式设计|制图|摄影)"
         r"\s*[:：]\s*[\p{Han}·、,， ]{1,12}?\s*){1,4}"
         r"(?:(?:电话|传真|邮箱|电子邮箱|[Ee]-?mail)\s*[:：]\s*[\w@.\-]{3,40}\s*){0,3}$"
-    )),
+    ))),
 ]  # fmt: skip

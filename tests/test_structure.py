@@ -162,3 +162,22 @@ def test_plain_headlines_with_a_label_or_a_question_mark():
     )
     titles = [a.title for a in clean(page).articles]
     assert titles == ["经济运行总体平稳", "李强：坚持稳中求进工作总基调", "房价还会涨吗？"]
+
+
+def test_a_traditional_page_reads_its_datelines_bylines_and_furniture():
+    page = (
+        "明報 2023年6月12日 星期一 A2版\n\n# 多地推出措施促進消費\n\n□ 本報記者 張三\n\n"
+        "本報北京6月11日訊（記者 王五）今年以來，多地推出促消費政策。\n\n"
+        "專家表示，消費回暖態勢明顯。（下轉第3版）\n\n責任編輯：李四\n"
+    )
+    result = clean(page)
+    (article,) = result.articles
+    assert article.bylines == ["本報記者 張三"]
+    assert article.dateline == "本報北京6月11日訊（記者 王五）"
+    assert article.continued_to == 3
+    assert article.paragraphs() == [
+        "本報北京6月11日訊（記者 王五）今年以來，多地推出促消費政策。",
+        "專家表示，消費回暖態勢明顯。",
+    ]
+    removed = {r.before.strip() for r in result.repairs if r.filter == "furniture"}
+    assert removed == {"明報 2023年6月12日 星期一 A2版", "責任編輯：李四"}

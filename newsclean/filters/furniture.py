@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import regex
 
-from ..chardata import FURNITURE
+from ..chardata import FURNITURE, both_scripts
 from .normalize import normalize_text
 
 NAME = "furniture"
@@ -35,7 +35,9 @@ NAME = "furniture"
 CONFIDENCE = 0.95
 _EXACT_CONFIDENCE = 0.99  # image references and rules: no text is lost but a link or a line
 
-_ROLE = r"(?:本版)?(?:责任|美术|版式|图片|文字|执行)?(?:编辑|校对)|责编|美编|版式设计|制图|摄影"
+_ROLE = both_scripts(
+    r"(?:本版)?(?:责任|美术|版式|图片|文字|执行)?(?:编辑|校对)|责编|美编|版式设计|制图|摄影"
+)
 _NAMES = r"[\p{Han}·、,， ]{1,12}?"
 EXTRA = [
     (
@@ -43,7 +45,7 @@ EXTRA = [
         regex.compile(rf"^(?:(?:{_ROLE})\s*[:：]\s*{_NAMES}\s*){{2,4}}$"),
     ),
     # the paper's name on a line of its own, as plain OCR reads a masthead
-    ("masthead", regex.compile(r"^\p{Han}{1,6}(?:日报|晚报|早报|时报|商报|青年报)$")),
+    ("masthead", regex.compile(both_scripts(r"^\p{Han}{1,6}(?:日报|晚报|早报|时报|商报|青年报)$"))),
     (
         "horizontal_rule",
         regex.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|[─━═]{3,})$"),
