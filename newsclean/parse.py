@@ -40,11 +40,11 @@ BYLINE_PREFIX = regex.compile(rf"^[{BYLINE_MARK}][ \t\u3000]*")
 # punctuation that a headline does not carry (it may carry quotes, dashes and spaces); tested
 # on every line of a plain page, and a plain class runs faster in stdlib re than in regex
 SENTENCE_PUNCT = re.compile(r"[，。；：？！、,;:?!]")
-# a headline may carry a label before a colon (李强：坚持稳中求进, 新华时评：…) or end on a
-# question or exclamation mark (房价还会涨吗？); such a line is a headline only where the page
-# shows it plainly (see _parse_plain)
+# a headline may carry a label before a colon (李强：坚持稳中求进, 新华时评：…), commas between
+# its phrases (稳增长，促消费) or end on a question or exclamation mark (房价还会涨吗？); such
+# a line is a headline only where the page shows it plainly (see _parse_plain)
 PUNCTUATED_HEADLINE = re.compile(
-    r"^(?:[^，。；：？！、,;:?!]{1,10}[：:])?[^，。；：？！、,;:?!]{2,28}[？！?!]?$"
+    r"^(?![，、,）)”’」』…—])(?:[^，。；：？！、,;:?!]{1,10}[：:])?[^。；：？！;:?!]{2,30}(?<![，、,])[？！?!]?$"
 )
 # a line ending in one of these may end its paragraph (。！？ and a closing quote after one)
 LINE_FINAL = frozenset("。！？!?”’」』…")
@@ -276,8 +276,8 @@ def _parse_plain(text: str) -> list[Block]:
         return ends and (len(body) < width * 0.9 or not uses_indent)
 
     candidate = [headline_like(indent, body) for indent, body in bodies]
-    # on a page that indents its paragraphs, a short flush line with a label's colon or a
-    # question mark, after a paragraph's last line and over an indented one, is a headline
+    # on a page that indents its paragraphs, a short flush line with a label's colon, commas
+    # or a question mark, after a paragraph's last line and over an indented one, is a headline
     punctuated = [
         uses_indent
         and not indent

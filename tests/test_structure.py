@@ -144,7 +144,7 @@ def test_bylines_of_other_papers():
     assert second.bylines == ["光明日报记者 王五 通讯员 李四"]
 
 
-def test_plain_headlines_with_a_label_or_a_question_mark():
+def test_plain_headlines_with_a_label_commas_or_a_question_mark():
     page = _plain(
         [
             "#经济运行总体平稳",
@@ -153,6 +153,8 @@ def test_plain_headlines_with_a_label_or_a_question_mark():
             "本报北京6月11日电（记者 王五）国务院总理李强11日主持召开国务院常务会议。",
             "会议指出，要坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念。",
             "#房价还会涨吗？",
+            "近期，多地楼市出现回暖迹象，购房者关注度明显提升。",
+            "#稳增长，促消费，扩内需",
             "近期，多地楼市出现回暖迹象，购房者关注度明显提升。专家表示，政策效应正在显现。",
             # an interviewer's second question wraps onto a flush line: no headline
             "记者：这次压锭与以前有何不同？",
@@ -161,7 +163,12 @@ def test_plain_headlines_with_a_label_or_a_question_mark():
         ]
     )
     titles = [a.title for a in clean(page).articles]
-    assert titles == ["经济运行总体平稳", "李强：坚持稳中求进工作总基调", "房价还会涨吗？"]
+    assert titles == [
+        "经济运行总体平稳",
+        "李强：坚持稳中求进工作总基调",
+        "房价还会涨吗？",
+        "稳增长，促消费，扩内需",
+    ]
 
 
 def test_a_traditional_page_reads_its_datelines_bylines_and_furniture():
