@@ -10,7 +10,7 @@ import doctest
 
 import pytest
 
-from newsclean import Config, parse
+from newsclean import Config, clean, parse
 from newsclean.filters import furniture, normalize, script, unwrap
 
 MODULES = (normalize, script, unwrap, furniture)
@@ -369,3 +369,14 @@ def test_furniture_flags_captioned_image():
     assert new_page is page
     assert [r.action for r in repairs] == ["flagged"]
     assert repairs[0].reason.startswith("page_furniture: image_with_caption")
+
+
+def test_a_bare_number_amid_the_text_stays_and_is_flagged():
+    page = (
+        "# 天津杨村见闻\n\n□ 新华社记者 孙茂庆\n\n1\n\n天津，杨村。\n\n第二段。\n\n2\n\n"
+        "第三段。\n\n第四段。\n\n- 3 -\n"
+    )
+    result = clean(page)
+    assert [p for p in result.articles[0].paragraphs() if p.isdigit()] == ["1", "2"]
+    found = [(r.action, r.before) for r in result.repairs if r.filter == "furniture"]
+    assert found == [("flagged", ""), ("flagged", ""), ("removed", "- 3 -")]

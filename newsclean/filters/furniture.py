@@ -137,15 +137,33 @@ def block_kind(text: str) -> str | None:
     return kind
 
 
+# a bare number this many blocks or fewer from either end of the page is its page number; one
+# further in, between paragraphs, is as likely a part's number in a feature (1, 2, 3)
+NUMBER_AT_EDGE = 2
+
+
 def run(page, config):
     blocks, repairs = [], []
-    for block in page.blocks:
-        kind = block_kind(block.text)
+    kinds = [block_kind(b.text) for b in page.blocks]
+    last = len(kinds) - 1
+    for i, (block, kind) in enumerate(zip(page.blocks, kinds)):
         if kind is None:
             blocks.append(block)
             continue
         if kind == "image_with_caption":
             reason = "page_furniture: image_with_caption; kept, its alt text may be a caption"
+            repairs.append(page.repair(NAME, "flagged", [block], reason, "", "", 0.5))
+            blocks.append(block)
+            continue
+        if (
+            kind == "page_number"
+            and NUMBER_AT_EDGE <= i <= last - NUMBER_AT_EDGE
+            and kinds[i - 1] is None
+            and kinds[i + 1] is None
+        ):
+            reason = (
+                "page_furniture: page_number; kept, a bare number amid the text may number a part"
+            )
             repairs.append(page.repair(NAME, "flagged", [block], reason, "", "", 0.5))
             blocks.append(block)
             continue
