@@ -42,6 +42,12 @@ def _settle_steps(page: Page, config: Config, latest: list[Repair], doubtful_ord
     moved = any(r.filter == "reorder" and r.action == "moved" for r in latest)
     joined = "\n".join(b.text for b in page.blocks if b.id in joined_ids)
     steps = [name for name, gate in TEXT_GATES.items() if joined and gate(joined)]
+    if any(r.filter == "furniture" and r.action == "flagged" for r in latest) and (
+        moved or any(r.filter == "dedup" and r.action == "removed" for r in latest)
+    ):
+        # a bare number kept for standing amid the text may stand at its end once the copies
+        # after it are gone or the blocks around it moved
+        steps.append("furniture")
     if moved and "continuation" not in steps and _kept_marker(page):
         # a marker kept in the text for clashing with another of its article may clash no
         # more once the move took one of them elsewhere

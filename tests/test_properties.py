@@ -139,6 +139,8 @@ def test_nothing_lost_nothing_invented(text):
 )
 # a headline cut down to a page number by its 下转 marker leaves its subtitle the headline
 @example("0。\n0。\n\n0（下转第八版）\n\n<br>")
+# a bare number kept amid the text stands at its end once dedup has cut the copies after it
+@example("0。\n\n0。00000000000。\n\n0\n\n。00000000000。\n\n0。00000000000。")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once
