@@ -141,6 +141,8 @@ def test_nothing_lost_nothing_invented(text):
 @example("0。\n0。\n\n0（下转第八版）\n\n<br>")
 # a bare number kept amid the text stands at its end once dedup has cut the copies after it
 @example("0。\n\n0。00000000000。\n\n0\n\n。00000000000。\n\n0。00000000000。")
+# a line of # marks alone is an empty heading, removed as furniture
+@example("0。\n\n0。\n0。\n\n##\n\n 一一\n\n上接第二版 0。")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

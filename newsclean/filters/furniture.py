@@ -18,6 +18,11 @@ Patterns and where they come from:
 * here, ``masthead``: the paper's name alone on a line (``经济日报``), as plain OCR reads it.
 * here, ``horizontal_rule``: a Markdown thematic break (``---``, ``***``, ``___``; CommonMark
   section 4.1) or a line of box-drawing rule characters.
+* here, ``empty_heading``: a line of ``#`` marks alone (an ATX heading with no text).
+
+A bare number (``page_number``) amid the text, with text blocks on both sides and more than
+``NUMBER_AT_EDGE`` blocks from either end of the page, is kept and flagged: it may number a
+part of a feature (1, 2, 3) rather than the page.
 
 ``edition_line`` is held to a separator after ``版`` unless a section name follows
 (``第3版 要闻``, ``第3版要闻``), so a heading like ``第二版本说明`` is not furniture.
@@ -50,6 +55,8 @@ EXTRA = [
         "horizontal_rule",
         regex.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|[─━═]{3,})$"),
     ),
+    # a heading's marks with no text (an empty ATX heading, which Markdown prints as nothing)
+    ("empty_heading", regex.compile(r"^#{1,6}$")),
 ]
 _IMAGE = regex.compile(r"^(?:!\[(?P<alt>[^\]\n]*)\]\([^)\n]*\)\s*)+$")
 _IMAGE_ALT = regex.compile(r"!\[([^\]\n]*)\]")
@@ -167,7 +174,7 @@ def run(page, config):
             repairs.append(page.repair(NAME, "flagged", [block], reason, "", "", 0.5))
             blocks.append(block)
             continue
-        exact = kind in ("image_reference", "horizontal_rule")
+        exact = kind in ("image_reference", "horizontal_rule", "empty_heading")
         repairs.append(
             page.repair(
                 NAME,
