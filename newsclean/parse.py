@@ -193,9 +193,13 @@ def _parse_markdown(text: str) -> list[Block]:
 STANDALONE = regex.compile(
     "|".join(
         f"(?:{p.pattern})"
-        for p in (MARKER_ONLY, BYLINE, *(q for _, q in FURNITURE))
+        for p in (MARKER_ONLY, *(q for _, q in FURNITURE))
         if p is not RUNNING_HEAD
     )
+)
+# a byline may open with any paper's name, so it is tried only on lines with a reporter's word
+BYLINE_WORD = re.compile(
+    r"[记記]者|通[讯訊]员|[实實][习習]生|[评評][论論]员|文\s*/|[图圖]/|[摄攝]影"
 )
 
 
@@ -212,6 +216,7 @@ def _is_standalone_line(body: str) -> bool:
         opens = _OPENS_STANDALONE[first] = STANDALONE.match(first, partial=True) is not None
     return (
         (opens and STANDALONE.match(body) is not None)
+        or (BYLINE_WORD.search(body) is not None and BYLINE.match(body) is not None)
         # a bullet opens a line of its own as a byline's mark or before a short label
         # (● 链接); a bulleted item wraps like any paragraph: ●一九九七年，… runs on
         or (
