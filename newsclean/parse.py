@@ -281,17 +281,26 @@ def _parse_plain(text: str) -> list[Block]:
         return ends and (len(body) < width * 0.9 or not uses_indent)
 
     candidate = [headline_like(indent, body) for indent, body in bodies]
-    # on a page that indents its paragraphs, a short flush line with a label's colon, commas
-    # or a question mark, after a paragraph's last line and over an indented one, is a headline
-    punctuated = [
-        uses_indent
-        and not indent
-        and not candidate[i]
-        and bool(PUNCTUATED_HEADLINE.match(body))
-        and SENTENCE_PUNCT.search(body) is not None
-        and not DATELINE.match(body)
-        for i, (indent, body) in enumerate(bodies)
-    ]
+
+    def punctuated_headline(i: int) -> bool:
+        """On a page that indents its paragraphs, a short flush line with a label's colon,
+        commas or a question mark, after a paragraph's last line and over an indented one."""
+        indent, body = bodies[i]
+        return (
+            uses_indent
+            and not indent
+            and i + 1 < len(rows)
+            and bool(bodies[i + 1][0])
+            and not candidate[i]
+            and not standalone[i]
+            and bool(PUNCTUATED_HEADLINE.match(body))
+            and SENTENCE_PUNCT.search(body) is not None
+            and not DATELINE.match(body)
+            and ends_paragraph(i - 1)
+            # (a second question right after one is the same speaker's: 记者：…？ / …？)
+            and not (i > 0 and bodies[i - 1][1][-1:] == body[-1:] and body[-1] in "？?")
+        )
+
     # a line ending in （下转第2版） ends its piece: the next line starts another block
     jumps = [bool(b) and "版" in b and bool(MARKER_AT_END.search(b)) for _, b in bodies]
     standalone = [bool(b) and _is_standalone_line(b) for _, b in bodies]
@@ -345,15 +354,7 @@ def _parse_plain(text: str) -> list[Block]:
             candidate[i] and (ends_paragraph(i - 1) or closes_sentence(i - 1)) and next_opens(i)
         )
         headline = candidate[i] and not standalone[i]
-        if (
-            punctuated[i]
-            and not standalone[i]
-            and ends_paragraph(i - 1)
-            and i + 1 < len(rows)
-            and bodies[i + 1][0]
-            # (a second question right after one is the same speaker's: 记者：…？ / …？)
-            and not (i > 0 and bodies[i - 1][1][-1:] == body[-1:] and body[-1] in "？?")
-        ):
+        if not own_line and punctuated_headline(i):
             own_line = headline = True
         if own_line:
             flush()
