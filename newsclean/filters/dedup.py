@@ -519,17 +519,15 @@ def _may_loop(segments: list[str], text: str | None = None) -> bool:
     dense = "".join(segments)
     if len(dense) < LONG_SEGMENT:
         return False
-    starts: list[str] = []
-    pos = 0
+    segments = [segment for segment in segments if segment]
     for segment in segments:
         n = len(segment)
-        if n:
-            if n >= LONG_SEGMENT and _PHRASE[min(MAX_PHRASE_UNIT, n // PHRASE_MIN_REPEATS)].search(
-                segment
-            ):
-                return True
-            starts.append(dense[pos : pos + START_GRAM])
-            pos += n
+        if n >= LONG_SEGMENT and _PHRASE[min(MAX_PHRASE_UNIT, n // PHRASE_MIN_REPEATS)].search(
+            segment
+        ):
+            return True
+    # each segment's first START_GRAM characters, read on into the next segments
+    starts = [dense[p : p + START_GRAM] for p in accumulate(map(len, segments[:-1]), initial=0)]
     if starts and len(starts[-1]) < START_GRAM:
         starts = [g for g in starts if len(g) == START_GRAM]
     alike = len(set(starts)) < len(starts)
