@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import doctest
 
+import pytest
+
 import newsclean.filters.rejoin as rejoin
 from newsclean import clean
 
@@ -27,29 +29,28 @@ def test_join_keeps_the_page_the_second_half_goes_on_to():
     assert article.continued_to == 8
 
 
-def test_a_list_of_paragraphs_ending_in_semicolons_is_no_cut():
-    page = (
-        "# 海外学子的歌\n\n"
-        "这本集子里，有描述求学经历的篇章，有塑造留学生群体的代言人；\n\n"
-        "有经历了千山万水才回到祖国的学者；\n\n"
-        "有毕生不忘童年时唱过的歌。"
-    )
-    result = clean(page)
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # items of a list, each ending in a semicolon and opening alike
+        [
+            "这本集子里，有描述求学经历的篇章，有塑造留学生群体的代言人；",
+            "有经历了千山万水才回到祖国的学者；",
+            "有毕生不忘童年时唱过的歌。",
+        ],
+        # items that open each with its own name: a cut seldom falls right after a semicolon
+        [
+            "金奖：深圳市柏施汽车用品有限公司，多功能汽车防盗报警器；",
+            "上海同心实业公司，全自动洗衣机程序控制器；",
+            "银奖：胶州市光大电子厂，家用燃气泄漏报警器（刘凤山摄）；",
+            "江门市江海区电子仪器厂，数字式万用表。",
+        ],
+    ],
+)
+def test_paragraphs_ending_in_semicolons_are_items_not_cuts(paragraphs):
+    result = clean("# 一则消息\n\n" + "\n\n".join(paragraphs))
     assert not [r for r in result.repairs if r.action == "joined"]
-    assert len(result.articles[0].paragraphs()) == 3
-
-
-def test_an_item_ending_in_a_semicolon_does_not_run_into_the_next():
-    page = (
-        "# 第三届全国发明展览会获奖项目\n\n"
-        "金奖：深圳市柏施汽车用品有限公司，多功能汽车防盗报警器；\n\n"
-        "上海同心实业公司，全自动洗衣机程序控制器；\n\n"
-        "银奖：胶州市光大电子厂，家用燃气泄漏报警器（刘凤山摄）；\n\n"
-        "江门市江海区电子仪器厂，数字式万用表。"
-    )
-    result = clean(page)
-    assert not [r for r in result.repairs if r.action == "joined"]
-    assert len(result.articles[0].paragraphs()) == 4
+    assert result.articles[0].paragraphs() == paragraphs
 
 
 def test_a_seam_news_prose_does_not_write_lowers_the_confidence():
