@@ -101,8 +101,8 @@ def both_scripts(pattern: str) -> str:
 
 # 上接第一版 / （上接第1版） / (上接A2版) / 下转第二版 / 转第8版 / 接第8版 / 紧接第三版
 # (and as traditional pages print them: 下轉第二版, 緊接第一版, 續第一版)
-MARKER_BODY = (
-    rf"(?P<verb>上接|下[转轉]|[紧緊]接|[转轉]|接|[续續])\s*(?:第\s*)?(?P<page>{PAGE_NO})\s*版"
+MARKER_BODY = both_scripts(
+    rf"(?P<verb>上接|下转|紧接|转|接|续)\s*(?:第\s*)?(?P<page>{PAGE_NO})\s*版"
 )
 # an arrow may point the way (◀上接第1版, 下转第2版▶), and a bracketed marker may say where on
 # the page the piece goes on (（下转第七版右下）, （下转第二版中）)
