@@ -13,7 +13,9 @@ from .model import Page, Repair
 # to make full-width, a loop, or a copy of another paragraph; it is also stronger evidence
 # of where it belongs (reorder runs again where it left a doubtful spot); a move can bring
 # a copy into the article of the paragraph it copies, and changes the wording of the
-# articles it touched, so reorder looks again.
+# articles it touched, so reorder looks again; a cut copy or a move may leave a bare number
+# kept amid the text at the page's end (furniture looks again) or settle a clash between two
+# markers of one article (continuation looks again).
 TEXT_GATES = {
     "normalize": lambda text: any(c in text for c in ",;:?!() "),
     "continuation": lambda text: "版" in text,
