@@ -197,6 +197,8 @@ STANDALONE = regex.compile(
         if p is not RUNNING_HEAD
     )
 )
+# a line of marks alone (***, ＊＊＊, ※ ※ ※) parts the text: a paragraph of its own, no headline
+ORNAMENT = regex.compile(r"^(?:[*＊※◆◇☆★·•][ \u3000]*){3,7}$")
 # a byline may open with any paper's name, so it is tried only on lines with a reporter's word
 BYLINE_WORD = re.compile(
     r"[记記]者|通[讯訊]员|[实實][习習]生|[评評][论論]员|文\s*/|[图圖]/|[摄攝]影"
@@ -216,6 +218,7 @@ def _is_standalone_line(body: str) -> bool:
         opens = _OPENS_STANDALONE[first] = STANDALONE.match(first, partial=True) is not None
     return (
         (opens and STANDALONE.match(body) is not None)
+        or ORNAMENT.match(body) is not None
         or (BYLINE_WORD.search(body) is not None and BYLINE.match(body) is not None)
         # a bullet opens a line of its own as a byline's mark or before a short label
         # (● 链接); a bulleted item wraps like any paragraph: ●一九九七年，… runs on

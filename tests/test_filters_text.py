@@ -381,3 +381,14 @@ def test_a_bare_number_amid_the_text_stays_and_is_flagged():
     assert [p for p in result.articles[0].paragraphs() if p.isdigit()] == ["1", "2"]
     found = [(r.action, r.before) for r in result.repairs if r.filter == "furniture"]
     assert found == [("flagged", ""), ("flagged", ""), ("removed", "- 3 -")]
+
+
+def test_a_heading_of_rule_marks_is_a_heading_not_a_rule():
+    result = clean("# 标题\n\n第一段。\n\n### ***\n\n第二段。\n\n***\n\n第三段。\n")
+    (article,) = result.articles
+    assert [s.heading for s in article.sections] == [None, "***"]
+    assert article.paragraphs() == ["第一段。", "第二段。", "第三段。"]
+    assert [(r.action, r.before) for r in result.repairs] == [("removed", "***")]
+    # on plain OCR a line of stars is the page's ornament, kept like ＊＊＊
+    plain = clean("天津杨村见闻\n　　第一段。\n***\n　　第二段。\n")
+    assert plain.articles[0].paragraphs() == ["第一段。", "***", "第二段。"]

@@ -17,7 +17,8 @@ Patterns and where they come from:
   other than a bare 图/图片) is not removed but flagged, since the caption may be the only copy.
 * here, ``masthead``: the paper's name alone on a line (``经济日报``), as plain OCR reads it.
 * here, ``horizontal_rule``: a Markdown thematic break (``---``, ``***``, ``___``; CommonMark
-  section 4.1) or a line of box-drawing rule characters.
+  section 4.1) or a line of box-drawing rule characters, on a Markdown page and not as a
+  heading's text (``### ***`` heads a part; plain OCR's ``***`` is the page's ornament).
 * here, ``empty_heading``: a line of ``#`` marks alone (an ATX heading with no text).
 
 A bare number (``page_number``) amid the text, with text blocks on both sides and more than
@@ -154,7 +155,11 @@ def run(page, config):
     kinds = [block_kind(b.text) for b in page.blocks]
     last = len(kinds) - 1
     for i, (block, kind) in enumerate(zip(page.blocks, kinds)):
-        if kind is None:
+        if kind is None or (
+            kind == "horizontal_rule" and (block.level > 0 or page.style != "markdown")
+        ):
+            # a rule is Markdown's: *** under ### heads a part of a feature, and on plain OCR
+            # it is the page's own ornament, as ＊＊＊ is
             blocks.append(block)
             continue
         if kind == "image_with_caption":
