@@ -85,3 +85,26 @@ def test_characters_news_prose_writes_together_tie_a_cut():
     )
     (paragraph,) = clean(page).articles[0].paragraphs()
     assert "上市出售后" in paragraph
+
+
+def test_a_seam_left_by_a_returned_run_leans_to_a_join():
+    # a run of the other article read into the middle of a sentence: once reorder returns
+    # it, the two halves meet, and the seam reorder opened counts for the join
+    page = "\n\n".join(
+        [
+            "# 鞍山推进市域社会治理",
+            "鞍山市建成四级社会治理综合服务中心，鞍山市民办事更方便。",
+            "鞍山市委书记说，鞍山强化党建引领，近年来社会治理综合服务中心已经在生命科学领域里",
+            "连云港市打掉恶势力犯罪集团，连云港扫黑除恶成效明显，连云港市民纷纷点赞。",
+            "进行了具有开创性的研究，鞍山社会治理综合服务中心接到消息后迅速维修。",
+            "# 连云港推进扫黑除恶",
+            "连云港市公安局反诈中心向群众发送预警短信，连云港扫黑除恶见实效。",
+            "连云港市扫黑除恶专项斗争取得阶段性成果，连云港市民安全感提升。",
+        ]
+    )
+    result = clean(page)
+    first = result.articles[0].paragraphs()
+    assert first[-1].startswith("鞍山市委书记说") and first[-1].endswith("迅速维修。")
+    (join,) = [r for r in result.repairs if r.action == "joined"]
+    assert join.confidence >= 0.6
+    assert [r.action for r in result.repairs if r.filter == "reorder"] == ["moved"]
