@@ -302,7 +302,8 @@ def test_unwrap_plain_ocr_paragraphs():
         ("![图片](images/abc.jpg)", "image_reference"),
         ("---", "horizontal_rule"),
         ("* * *", "horizontal_rule"),
-        ("##", "empty_heading"),
+        ("##", "empty_markup"),
+        ("**", "empty_markup"),
         ("第3版\n2021年11月15日 星期一", "edition_line+running_head"),
         # the parts of a running head come in any order and spacing
         ("A2 要闻 2023年6月12日 星期一", "running_head"),

@@ -143,6 +143,11 @@ def test_nothing_lost_nothing_invented(text):
 @example("0。\n\n0。00000000000。\n\n0\n\n。00000000000。\n\n0。00000000000。")
 # a line of # marks alone is an empty heading, removed as furniture
 @example("0。\n\n0。\n0。\n\n##\n\n 一一\n\n上接第二版 0。")
+# a bold's marks alone on a line are markup with no text, removed as furniture
+@example("**\n\n上接第1版**\n\n**上接第1版**\n\n0。\n0。")
+# a bare number's place is counted in text blocks, so removing a page number beside it
+# leaves its verdict as it was
+@example("0\n\n# 一一\n\n0\n\n。\n\n0。")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

@@ -19,17 +19,20 @@ Patterns and where they come from:
 * here, ``horizontal_rule``: a Markdown thematic break (``---``, ``***``, ``___``; CommonMark
   section 4.1) or a line of box-drawing rule characters, on a Markdown page and not as a
   heading's text (``### ***`` heads a part; plain OCR's ``***`` is the page's ornament).
-* here, ``empty_heading``: a line of ``#`` marks alone (an ATX heading with no text).
+* here, ``empty_markup``: a line of ``#`` marks alone (an ATX heading with no text) or a
+  bold's ``**`` alone.
 
-A bare number (``page_number``) amid the text, with text blocks on both sides and more than
-``NUMBER_AT_EDGE`` blocks from either end of the page, is kept and flagged: it may number a
-part of a feature (1, 2, 3) rather than the page.
+A bare number (``page_number``) amid the text, with text blocks on both sides and at least
+``NUMBER_AT_EDGE`` text blocks between it and either end of the page, is kept and flagged: it
+may number a part of a feature (1, 2, 3) rather than the page.
 
 ``edition_line`` is held to a separator after ``版`` unless a section name follows
 (``第3版 要闻``, ``第3版要闻``), so a heading like ``第二版本说明`` is not furniture.
 """
 
 from __future__ import annotations
+
+from itertools import accumulate
 
 import regex
 
@@ -56,8 +59,9 @@ EXTRA = [
         "horizontal_rule",
         regex.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|[─━═]{3,})$"),
     ),
-    # a heading's marks with no text (an empty ATX heading, which Markdown prints as nothing)
-    ("empty_heading", regex.compile(r"^#{1,6}$")),
+    # a heading's or a bold's marks with no text (an empty ATX heading, an emphasis OCR
+    # opened on a line of its own), which Markdown prints as nothing
+    ("empty_markup", regex.compile(r"^(?:#{1,6}|\*\*|__)$")),
 ]
 _IMAGE = regex.compile(r"^(?:!\[(?P<alt>[^\]\n]*)\]\([^)\n]*\)\s*)+$")
 _IMAGE_ALT = regex.compile(r"!\[([^\]\n]*)\]")
@@ -145,7 +149,7 @@ def block_kind(text: str) -> str | None:
     return kind
 
 
-# a bare number this many blocks or fewer from either end of the page is its page number; one
+# a bare number with fewer text blocks than this before or after it is the page's number; one
 # further in, between paragraphs, is as likely a part's number in a feature (1, 2, 3)
 NUMBER_AT_EDGE = 2
 
@@ -153,7 +157,9 @@ NUMBER_AT_EDGE = 2
 def run(page, config):
     blocks, repairs = [], []
     kinds = [block_kind(b.text) for b in page.blocks]
-    last = len(kinds) - 1
+    # text blocks before each block (furniture aside, so a second run counts the same)
+    text_before = list(accumulate((kind is None for kind in kinds), initial=0))
+    texts = text_before[-1]
     for i, (block, kind) in enumerate(zip(page.blocks, kinds)):
         if kind is None or (
             kind == "horizontal_rule" and (block.level > 0 or page.style != "markdown")
@@ -169,7 +175,7 @@ def run(page, config):
             continue
         if (
             kind == "page_number"
-            and NUMBER_AT_EDGE <= i <= last - NUMBER_AT_EDGE
+            and NUMBER_AT_EDGE <= text_before[i] <= texts - NUMBER_AT_EDGE
             and kinds[i - 1] is None
             and kinds[i + 1] is None
         ):
@@ -179,7 +185,7 @@ def run(page, config):
             repairs.append(page.repair(NAME, "flagged", [block], reason, "", "", 0.5))
             blocks.append(block)
             continue
-        exact = kind in ("image_reference", "horizontal_rule", "empty_heading")
+        exact = kind in ("image_reference", "horizontal_rule", "empty_markup")
         repairs.append(
             page.repair(
                 NAME,
