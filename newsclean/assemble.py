@@ -63,6 +63,10 @@ def _article(source: str, index: int, blocks: list[Block]) -> Article:
         if field and getattr(art, field) is None and not _has_body(art):
             setattr(art, field, block.text)
             art.layout.append((field, block.text))
+        elif field == "kicker" and art.layout and art.layout[-1][0] == "kicker":
+            # a kicker printed over two lines is one kicker
+            art.kicker = f"{art.kicker} {block.text}"
+            art.layout[-1] = ("kicker", art.kicker)
         elif kind == Kind.BYLINE:
             art.bylines.append(block.text)
             art.layout.append(("byline", block.text))

@@ -148,6 +148,8 @@ def test_nothing_lost_nothing_invented(text):
 # a bare number's place is counted in text blocks, so removing a page number beside it
 # leaves its verdict as it was
 @example("0\n\n# 一一\n\n0\n\n。\n\n0。")
+# two short lines over a headline on a plain page are its kicker, printed over two lines
+@example("0A\n\n……\n\n0A……\n\n0。\n\n0。\n0。")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

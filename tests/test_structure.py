@@ -188,3 +188,13 @@ def test_a_traditional_page_reads_its_datelines_bylines_and_furniture():
     ]
     removed = {r.before.strip() for r in result.repairs if r.filter == "furniture"}
     assert removed == {"明報 2023年6月12日 星期一 A2版", "責任編輯：李四"}
+
+
+def test_a_kicker_over_two_lines_is_one_kicker():
+    (article,) = clean(
+        "## 坚持人民至上\n\n## 护航美好生活\n\n# 全市平安建设成效明显\n\n正文。\n"
+    ).articles
+    assert (article.kicker, article.title) == ("坚持人民至上 护航美好生活", "全市平安建设成效明显")
+    # a ## line under a headline stays its subtitle, however many ## lines follow
+    first, second = clean("# 甲\n\n## 副题\n\n## 引题\n\n# 乙\n\n正文。\n").articles
+    assert (first.subtitle, second.kicker, second.title) == ("副题", "引题", "乙")

@@ -64,7 +64,14 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
             continue
         prev = out[i - 1] if i > 0 else None
         nxt = out[i + 1] if i + 1 < len(out) else None
-        over_headline = nxt is not None and nxt.kind == Kind.HEADLINE and nxt.level == top
+        # (a stack of ## lines over a headline is its kickers, unless it hangs under another
+        # headline: then the first is that one's subtitle)
+        j = i + 1
+        if b.level == top + 1 and not (prev is not None and prev.kind == Kind.HEADLINE):
+            while j < len(out) and out[j].level == top + 1 and out[j].kind != Kind.MARKER:
+                j += 1
+        ahead = out[j] if j < len(out) else None
+        over_headline = ahead is not None and ahead.kind == Kind.HEADLINE and ahead.level == top
         # ### is what fix writes for a section heading, and stays one; #### or deeper right
         # over a headline is its 引题, as ## is
         if b.level == top + 2 or (b.level > top + 1 and not over_headline):
@@ -177,7 +184,9 @@ def label_articles(blocks: list[Block]) -> list[Block]:
     marker_below_heading = False  # prev is the （上接第N版） line fix writes under headings
     for b in blocks:
         starts = False
-        if b.kind in (Kind.KICKER, Kind.JUMP_HEADLINE):
+        if b.kind == Kind.KICKER:
+            starts = prev is None or prev.kind != Kind.KICKER  # (a kicker of two lines)
+        elif b.kind == Kind.JUMP_HEADLINE:
             starts = True
         elif b.kind == Kind.HEADLINE:
             starts = prev is None or prev.kind != Kind.KICKER
