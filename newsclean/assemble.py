@@ -51,7 +51,7 @@ def _article(source: str, index: int, blocks: list[Block]) -> Article:
         if block.continued_to is not None:
             art.continued_to = block.continued_to
         for flag in sorted(block.flags):
-            if flag not in flags:
+            if flag not in flags and not flag.startswith("_"):  # (_: a filter's own note)
                 flags.append(flag)
         kind = block.kind
         field = {

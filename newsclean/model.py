@@ -71,6 +71,11 @@ class Block:
 
 BLOCK_FIELDS = frozenset(Block.__dataclass_fields__)
 
+# a block's flags that start with _ are notes from one filter to another, not output: this one
+# says reorder brought the rest of the block's cut sentence right after it (a bled run was
+# read between them)
+BLEED_SEAM_NOTE = "_bleed_seam"
+
 
 @dataclass(frozen=True)
 class Repair:

@@ -87,24 +87,51 @@ def test_characters_news_prose_writes_together_tie_a_cut():
     assert "上市出售后" in paragraph
 
 
-def test_a_seam_left_by_a_returned_run_leans_to_a_join():
-    # a run of the other article read into the middle of a sentence: once reorder returns
-    # it, the two halves meet, and the seam reorder opened counts for the join
+def test_a_seam_reorder_closed_leans_to_a_join():
+    from newsclean.config import Config
+    from newsclean.model import BLEED_SEAM_NOTE
+
+    page = clean(
+        "# 鞍山推进市域社会治理\n\n"
+        "鞍山市委书记说，鞍山强化党建引领，近年来社会治理综合服务中心已经在生命科学领域里\n\n"
+        "进行了具有开创性的研究，鞍山社会治理综合服务中心接到消息后迅速维修。\n",
+        only=("structure",),
+    ).page
+    config = Config()
+    _, apart = rejoin.run(page, config)
+    (flag,) = [r for r in apart if "possible_split" in r.reason]
+    noted = page.with_blocks(
+        [page.blocks[0], page.blocks[1].flagged(BLEED_SEAM_NOTE), page.blocks[2]]
+    )
+    joined, found = rejoin.run(noted, config)
+    (join,) = [r for r in found if r.action == "joined"]
+    assert join.confidence == pytest.approx(flag.confidence + rejoin.BLEED_SEAM)
+    # the note is between filters: the joined block does not carry it on, nor does output
+    assert all(BLEED_SEAM_NOTE not in b.flags for b in joined.blocks)
+
+
+def test_reorder_notes_the_seam_of_the_sentence_it_restores():
+    from newsclean.model import BLEED_SEAM_NOTE
+
     page = "\n\n".join(
         [
             "# 鞍山推进市域社会治理",
             "鞍山市建成四级社会治理综合服务中心，鞍山市民办事更方便。",
-            "鞍山市委书记说，鞍山强化党建引领，近年来社会治理综合服务中心已经在生命科学领域里",
+            "鞍山市委书记说，我们整体设计了面向群众、面向企业、面向基",
             "连云港市打掉恶势力犯罪集团，连云港扫黑除恶成效明显，连云港市民纷纷点赞。",
-            "进行了具有开创性的研究，鞍山社会治理综合服务中心接到消息后迅速维修。",
+            "层“三个面向”工作体系，鞍山基层治理见实效。",
             "# 连云港推进扫黑除恶",
             "连云港市公安局反诈中心向群众发送预警短信，连云港扫黑除恶见实效。",
             "连云港市扫黑除恶专项斗争取得阶段性成果，连云港市民安全感提升。",
         ]
     )
+    moved = clean(page, only=("structure", "reorder"))
+    (left,) = [b for b in moved.page.blocks if b.text.endswith("面向基")]
+    assert BLEED_SEAM_NOTE in left.flags
+    assert all(not f.startswith("_") for a in moved.articles for f in a.flags)
     result = clean(page)
-    first = result.articles[0].paragraphs()
-    assert first[-1].startswith("鞍山市委书记说") and first[-1].endswith("迅速维修。")
-    (join,) = [r for r in result.repairs if r.action == "joined"]
-    assert join.confidence >= 0.6
-    assert [r.action for r in result.repairs if r.filter == "reorder"] == ["moved"]
+    assert (
+        result.articles[0]
+        .paragraphs()[-1]
+        .endswith("面向基层“三个面向”工作体系，鞍山基层治理见实效。")
+    )

@@ -87,7 +87,7 @@ from ..affinity import Affinity, page_bigrams, shared_terms
 from ..chardata import BYLINE, DATELINE, MARKER
 from ..config import Config
 from ..language import seam_pmi, specificity_table
-from ..model import Block, Kind, Page, Repair
+from ..model import BLEED_SEAM_NOTE, Block, Kind, Page, Repair
 from .rejoin import (
     PARAGRAPH_OPENER,
     _seam_seen_elsewhere,
@@ -198,6 +198,8 @@ class _Run:
     notes: list[str] = field(default_factory=list)
     gain: float = 0.0
     doubts: list[str] = field(default_factory=list)  # why a suspect run is held back
+    # blocks whose cut sentence, once the run moves, goes on in the block then after them
+    seam_lefts: list[int] = field(default_factory=list)
 
     def evidence(self) -> float:
         """What the run's own wording and seams say, before the page's doubts about it."""
@@ -273,6 +275,7 @@ def _run_window(page: Page, config: Config) -> tuple[Page, list[Repair]]:
     repairs: list[Repair] = []
     final = list(p.labels)
     at_opening: set[int] = set()  # blocks of runs that open their article (a dateline)
+    seam_lefts: set[int] = set()  # blocks a move leaves next to the rest of their sentence
     for r, margin, confidence in decided:
         moved = p.blocks[r.start : r.end]
         reason = _reason(p, r, margin, id(r) in accepted)
@@ -280,6 +283,7 @@ def _run_window(page: Page, config: Config) -> tuple[Page, list[Repair]]:
             final[r.start : r.end] = [r.target] * (r.end - r.start)
             if r.opens:
                 at_opening.update(range(r.start, r.end))
+            seam_lefts.update(r.seam_lefts)
             repairs.append(page.repair(NAME, "moved", moved, reason, "", "", confidence))
         elif r.doubts:
             reason += f" (held back: {'; '.join(r.doubts)})"
@@ -292,7 +296,8 @@ def _run_window(page: Page, config: Config) -> tuple[Page, list[Repair]]:
             repairs.append(page.repair(NAME, "flagged", moved, reason, "", "", confidence))
     if final == p.labels:
         return page, repairs
-    return page.with_blocks(_reordered(p, final, at_opening)), repairs
+    blocks = _reordered(p, final, at_opening, seam_lefts)
+    return page.with_blocks(blocks), repairs
 
 
 def _label(p: _Page, threshold: float):
@@ -689,6 +694,7 @@ def _score_run(p: _Page, r: _Run, scores: list[dict[int, float]]) -> None:
         across = _reads_on(p, first - 1, r.end)
         if across > _reads_on(p, first - 1, first):
             r.across = across
+            r.seam_lefts.append(first - 1)
             r.notes.append(
                 f"it splits a sentence of its host (…{_clip_end(p.blocks[first - 1].text, 6)}"
                 f" | {_clip(p.blocks[r.end].text, 6)})"
@@ -708,6 +714,7 @@ def _score_run(p: _Page, r: _Run, scores: list[dict[int, float]]) -> None:
         seam = _continues(p, before[-1], first)
         if seam > 0:
             r.donor += seam
+            r.seam_lefts.append(before[-1])
             r.notes.append(
                 f"it continues the cut sentence …{_clip_end(p.blocks[before[-1]].text, 6)}"
             )
@@ -716,6 +723,7 @@ def _score_run(p: _Page, r: _Run, scores: list[dict[int, float]]) -> None:
         seam = _continues(p, last, after[0])
         if seam > 0:
             r.donor += seam
+            r.seam_lefts.append(last)
             r.notes.append(f"its cut sentence goes on in {_clip(p.blocks[after[0]].text, 6)}")
 
 
@@ -845,14 +853,21 @@ def _reason(p: _Page, r: _Run, margin: float, moved: bool) -> str:
     return f"bleed: {what} {where}: " + "; ".join(evidence) + f"; margin {margin:.1f}"
 
 
-def _reordered(p: _Page, final: list[int], at_opening: set[int]) -> list[Block]:
+def _reordered(
+    p: _Page, final: list[int], at_opening: set[int], seam_lefts: set[int]
+) -> list[Block]:
     """Relabel, then sort by (article's place on the page, stream position); a block given to
     an article that opens later in the stream, or one of a run that opens with a dateline,
-    goes right after that article's opening."""
+    goes right after that article's opening.  A block whose cut sentence a move brings back
+    next to its rest is noted for rejoin (``BLEED_SEAM_NOTE``)."""
     keyed = []
     for i, (b, k) in enumerate(zip(p.blocks, final)):
         later = i < p.opens_at[k] or i in at_opening
         pos = (p.head_end[k], 1, i) if later else (i, 0)
-        keyed.append(((p.opens_at[k], pos), b.with_(article=k) if k != b.article else b))
+        if k != b.article:
+            b = b.with_(article=k)
+        if i in seam_lefts:
+            b = b.flagged(BLEED_SEAM_NOTE)
+        keyed.append(((p.opens_at[k], pos), b))
     keyed.sort(key=lambda item: item[0])
     return [b for _, b in keyed]
