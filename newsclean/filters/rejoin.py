@@ -47,7 +47,7 @@ WORD_SEAM_SPAN = 4.0
 # a seam reorder closed by moving a bled run for the sentence it cut (model.BLEED_SEAM_NOTE)
 # raises a join's confidence by this; on benchmark pages of seeds 1 and 2: cuts joined
 # 69.1% -> 70.3% and 70.8% -> 72.3%, false joins unchanged (5.2 -> 5.3, 4.8 -> 4.8 per 1,000
-# paragraphs).  Counting any two blocks reorder made neighbours joined 0.4 points more for
+# paragraphs).  Counting any two blocks reorder made neighbours joined 0.3-0.6 points more for
 # 0.4-0.6 more false joins per 1,000
 BLEED_SEAM = 0.2
 BARE_END = 0.15  # a long paragraph ending on a bare character (no mark) is likely cut
