@@ -6,8 +6,7 @@ mid-sentence: it opens with a mark that cannot start a sentence, or a lone chara
 comma, or the characters across the seam form a word seen elsewhere on the page (the page
 is its own dictionary: 面向基|层 -> 基层, 乱占|耕地 -> 乱占耕地).  Characters across the seam
 that news prose hardly ever writes together (``newsclean.language``) count against a join;
-two blocks that reorder made neighbours by taking away the run OCR read between them count
-for one (the seam of a bled column).
+a seam reorder closed by returning a bled run for the sentence it cut counts for one.
 
 >>> from newsclean import clean
 >>> r = clean("# 题\\n\\n整体设计了面向群众、面向基\\n\\n层“三个面向”体系。基层治理。", only=("structure", "rejoin"))
