@@ -287,15 +287,14 @@ def _parse_plain(text: str) -> list[Block]:
 
     def punctuated_headline(i: int) -> bool:
         """On a page that indents its paragraphs, a short flush line with a label's colon,
-        commas or a question mark, after a paragraph's last line and over an indented one."""
+        commas or a question mark, after a paragraph's last line and over an indented one
+        (asked only of a line that is not already one of its own)."""
         indent, body = bodies[i]
         return (
             uses_indent
             and not indent
             and i + 1 < len(rows)
             and bool(bodies[i + 1][0])
-            and not candidate[i]
-            and not standalone[i]
             and bool(PUNCTUATED_HEADLINE.match(body))
             and SENTENCE_PUNCT.search(body) is not None
             and not DATELINE.match(body)

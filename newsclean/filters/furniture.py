@@ -9,9 +9,8 @@ Patterns and where they come from:
 * ``chardata.FURNITURE`` (shared with the plain-OCR parser): ``page_number`` (``- 3 -``),
   ``edition_line`` (``第3版``, ``A2 要闻``), ``running_head`` (paper, date, weekday, edition and
   section in any order: ``法治日报 2021年11月15日 星期一 第3版``, ``A2 要闻 2023年6月12日 星期一``),
-  ``editor_line`` (``责任编辑：张三``).
-* here, ``editor_line`` with several roles on one line (``本版编辑：李四 美术编辑：王五``), the
-  form printed at the foot of Chinese dailies, which the shared pattern does not take.
+  ``editor_line`` (``责任编辑：张三``, or several roles on one line and the desk's telephone
+  and mail after them: ``本版编辑：李四 美术编辑：王五 电话：…``).
 * here, ``image_reference``: a Markdown image as VLM OCR (MinerU, olmOCR and the like) writes
   it, ``![](images/abc.jpg)``.  An image whose alt text reads like a caption (Han characters
   other than a bare 图/图片) is not removed but flagged, since the caption may be the only copy.
@@ -44,15 +43,7 @@ NAME = "furniture"
 CONFIDENCE = 0.95
 _EXACT_CONFIDENCE = 0.99  # image references and rules: no text is lost but a link or a line
 
-_ROLE = both_scripts(
-    r"(?:本版)?(?:责任|美术|版式|图片|文字|执行)?(?:编辑|校对)|责编|美编|版式设计|制图|摄影"
-)
-_NAMES = r"[\p{Han}·、,， ]{1,12}?"
 EXTRA = [
-    (
-        "editor_line",
-        regex.compile(rf"^(?:(?:{_ROLE})\s*[:：]\s*{_NAMES}\s*){{2,4}}$"),
-    ),
     # the paper's name on a line of its own, as plain OCR reads a masthead
     ("masthead", regex.compile(both_scripts(r"^\p{Han}{1,6}(?:日报|晚报|早报|时报|商报|青年报)$"))),
     (
