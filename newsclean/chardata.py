@@ -27,6 +27,9 @@ NON_OPENING = "，。、；：？！）》」』”’,;:?!)…—%"
 ENDS_SENTENCE = regex.compile(
     rf"[{regex.escape(SENTENCE_FINAL)}][{regex.escape(CLOSING_QUOTES)}]*\s*$"
 )
+# a Markdown list item, table row or quotation that VLM OCR writes a line each: a line break
+# before one is structure, not a wrap, and an item need not end a sentence
+MARKDOWN_LINE = regex.compile(r"^[ \t]*(?:[-*+][ \t]|[0-9]{1,3}[.)][ \t]|\||>)", regex.M)
 # some short items end with a closing bracket alone: （完） （新华社记者某某摄）
 ENDS_BRACKETED = regex.compile(r"[）)】]\s*$")
 

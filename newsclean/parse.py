@@ -34,6 +34,11 @@ HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 # a line set wholly in bold, as VLM OCR marks a heading, a running head or a 上接 line it
 # gives no level: read as a section heading (the role structure gives an unlevelled heading)
 BOLD_LINE = regex.compile(r"^(\*\*|__)(?![\s*_])([^*\n]{1,60}?)(?<![\s*_])\1$")
+# a bold line is a byline when a reporter's word stands apart from the names after it
+# (**本报记者 陈静**, **文/张三**); 记者手记 or 记者观察 in bold is a column's heading
+BOLD_BYLINE = regex.compile(
+    r"^.{0,12}?(?:[记記]者|通[讯訊]员|[实實][习習]生|[评評][论論]员|[摄攝]影)[\s\u3000]+\S|.*/"
+)
 INDENT = regex.compile(r"^(?:[\u3000\t]|[ \u00a0]{2,})+")
 INDENT_OPENERS = frozenset("\u3000\t \u00a0")
 BYLINE_PREFIX = regex.compile(rf"^[{BYLINE_MARK}][ \t\u3000]*")
@@ -114,8 +119,12 @@ def _single_line_block(bid: int, start: int, end: int, line: str) -> Block | Non
         kind = Kind.HEADLINE if level == 1 else Kind.SUBTITLE if level == 2 else Kind.SECTION
         return _block(bid, kind, m.group(2).strip(), start, end, markup=m.group(1), level=level)
     if (m := BOLD_LINE.match(stripped)) and not SENTENCE_PUNCT.search(m.group(2)):
-        markup = m.group(1) * 2
-        return _block(bid, Kind.SECTION, m.group(2).strip(), start, end, markup=markup, level=3)
+        markup, inner = m.group(1) * 2, m.group(2).strip()
+        if byline := _marked_byline(inner):
+            return _block(bid, Kind.BYLINE, byline[1], start, end, markup=markup + byline[0])
+        if BOLD_BYLINE.match(inner) and BYLINE.match(inner):
+            return _block(bid, Kind.BYLINE, inner, start, end, markup=markup)
+        return _block(bid, Kind.SECTION, inner, start, end, markup=markup, level=3)
     if byline := _marked_byline(stripped):
         markup, rest = byline
         return _block(bid, Kind.BYLINE, rest, start, end, markup=markup)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -201,3 +202,19 @@ def test_heading_ending_in_hash_comes_back_through_fix():
     once = markdown(clean("# 程序员学C#\n\n他说，今天下雨。\n\n##\n\n一一\n").articles)
     assert "# 程序员学C#" in once
     assert markdown(clean(once).articles) == once
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "text"),
+    [
+        ("**本报记者 陈静**", Kind.BYLINE, "本报记者 陈静"),
+        ("**文/张三**", Kind.BYLINE, "文/张三"),
+        ("**□ 本报通讯员 李四**", Kind.BYLINE, "本报通讯员 李四"),
+        # a column's name in bold is its heading, though it holds a reporter's word
+        ("**记者手记**", Kind.SECTION, "记者手记"),
+        ("**党建引领激发效能**", Kind.SECTION, "党建引领激发效能"),
+    ],
+)
+def test_bold_line_is_a_byline_or_a_heading(line, kind, text):
+    block = parse(f"# 题\n\n{line}\n\n正文，今天下雨。\n").blocks[1]
+    assert (block.kind, block.text) == (kind, text)

@@ -77,6 +77,25 @@ def test_a_credit_or_a_table_ends_its_block():
     assert [r for r in result.repairs if r.filter == "rejoin"] == []
 
 
+def test_a_markdown_table_or_list_ends_its_block():
+    """Rows and bulleted items need no sentence end: no join into the next block, no flag."""
+    page = (
+        "# 老旧小区改造提速\n\n"
+        "今年计划改造的项目如下表所示：\n\n"
+        "| 项目 | 数量 |\n| --- | --- |\n| 改造小区 | 5.3万个 |\n\n"
+        "，居民普遍反映改造后生活更加便利。\n\n"
+        "- 完善基础设施\n- 增加公共空间\n\n"
+        "，据统计全国新开工改造城镇老旧小区5.3万个。"
+    )
+    result = clean(page)
+    paragraphs = result.articles[0].paragraphs()
+    assert paragraphs[1] == "| 项目 | 数量 |\n| --- | --- |\n| 改造小区 | 5.3万个 |"
+    assert paragraphs[3] == "- 完善基础设施\n- 增加公共空间"
+    joins = [r for r in result.repairs if r.filter == "rejoin" and r.action == "joined"]
+    ends = [r for r in result.repairs if r.reason.startswith("truncated_end")]
+    assert joins == [] and ends == []
+
+
 def test_characters_news_prose_writes_together_tie_a_cut():
     """出|售 is one word cut at the column break: the seam's PMI in news prose joins it."""
     page = (

@@ -61,6 +61,8 @@ CREDIT_END = regex.compile(r"(?:摄|供图|制图|绘)[）)]?[；;]?$")
 # HTML that VLM OCR leaves in (a table, a <br>): no sentence runs on across it
 TAG_END = regex.compile(r"<[/!]?[A-Za-z][^<>]{0,60}>$")
 TAG_START = regex.compile(r"^<[/!]?[A-Za-z][^<>]{0,60}>")
+# a Markdown table row or bulleted item as the block's last line: an item, complete as it is
+ITEM_END = regex.compile(r"(?:^|\n)[ \t]*(?:\||[-*+][ \t])[^\n]*$")
 UNIT_AFTER_NUMBER = regex.compile(r"^[年月日号时分秒万亿千百元角个名人次家项件%％]")
 LONE_CHAR_THEN_PUNCT = regex.compile(r"^\p{Han}[，、,；;‘’“”（(]")
 HAN_ONLY = regex.compile(r"\p{Han}+")
@@ -116,7 +118,14 @@ def join_confidence(left: Block, right: Block, corpus: str, indented_page: bool 
     without one goes on from the block before.
     """
     a, b = left.text.rstrip(), right.text.lstrip()
-    if not a or not b or ends_sentence(a) or TAG_END.search(a) or TAG_START.match(b):
+    if (
+        not a
+        or not b
+        or ends_sentence(a)
+        or TAG_END.search(a)
+        or TAG_START.match(b)
+        or ITEM_END.search(a)
+    ):
         return 0.0
     score = 0.35
     if a[-1] in "；;" and (b.rstrip()[-1:] in "；;" or b[0] == a.lstrip()[0]):
@@ -273,7 +282,8 @@ def _flag_cut_ends(page: Page, blocks: list[Block], repairs: list[Repair]) -> li
         text = b.text.rstrip()
         if (
             not ends_sentence(text)
-            and not (CREDIT_END.search(text) or TAG_END.search(text))  # a credit, a table
+            # a credit, an HTML table, a Markdown table or list
+            and not (CREDIT_END.search(text) or TAG_END.search(text) or ITEM_END.search(text))
             and b.continued_to is None
             and (last_of_article or nxt.kind == Kind.PARAGRAPH and len(b.text) >= 20)
         ):

@@ -10,6 +10,9 @@ the lines of one block.  Each line break, with any spaces around it, becomes:
   lowercase letter after a lowercase one (``informa-`` / ``tion``); ``COVID-`` / ``19`` keeps it;
 * one space otherwise (between Latin words).
 
+A line that opens a Markdown list item, table row or quotation (``- ``, ``1. ``, ``|``, ``>``)
+keeps the line break before it: VLM OCR writes such items a line each.
+
 It changes nothing but line breaks, the spaces at line edges and such word-splitting hyphens;
 it never joins two blocks.  Every kind of block is unwrapped, headlines included.
 """
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import regex
 
-from ..chardata import CJK_PUNCT
+from ..chardata import CJK_PUNCT, MARKDOWN_LINE
 
 NAME = "unwrap"
 
@@ -55,6 +58,16 @@ def _joiner(m: regex.Match) -> str:
     return " "
 
 
+def _structured_lines(text: str) -> list[str] | None:
+    """The text cut before each line that opens a Markdown list item, table row or
+    quotation, or None when it has none after its first line."""
+    starts = [m.start() for m in MARKDOWN_LINE.finditer(text) if m.start() > 0]
+    if not starts:
+        return None
+    bounds = [0, *starts, len(text) + 1]
+    return [text[a : b - 1] for a, b in zip(bounds, bounds[1:])]
+
+
 def unwrap_text(text: str) -> tuple[str, int, int]:
     """Join the lines of one block; return the text, line breaks joined, hyphens dropped.
 
@@ -65,6 +78,10 @@ def unwrap_text(text: str) -> tuple[str, int, int]:
     """
     if "\n" not in text:
         return text, 0, 0
+    if (pieces := _structured_lines(text)) is not None:
+        done = [unwrap_text(piece) for piece in pieces]
+        text = "\n".join(piece for piece, _, _ in done)
+        return text, sum(b for _, b, _ in done), sum(h for _, _, h in done)
     breaks = len(_BREAK.findall(text))
     text, hyphens = _SPLIT_WORD.subn("", text)
     text = _BARE_BREAK_BY_WIDE.sub("", text)
