@@ -103,9 +103,10 @@ def both_scripts(pattern: str) -> str:
 
 
 # 上接第一版 / （上接第1版） / (上接A2版) / 下转第二版 / 转第8版 / 接第8版 / 紧接第三版
-# (and as traditional pages print them: 下轉第二版, 緊接第一版, 續第一版)
+# (and as traditional pages print them: 下轉第二版, 緊接第一版, 續第一版, 續見A7版; 续见 and
+# 下接 point on, like 下转)
 MARKER_BODY = both_scripts(
-    rf"(?P<verb>上接|下转|紧接|转|接|续)\s*(?:第\s*)?(?P<page>{PAGE_NO})\s*版"
+    rf"(?P<verb>上接|下转|下接|紧接|续见|转|接|续)\s*(?:第\s*)?(?P<page>{PAGE_NO})\s*版"
 )
 # an arrow may point the way (◀上接第1版, 下转第2版▶), and a bracketed marker may say where on
 # the page the piece goes on (（下转第七版右下）, （下转第二版中）)
@@ -122,16 +123,17 @@ CONTINUED_FROM_VERBS = frozenset({"上接", "接", "紧接", "緊接", "续", "�
 
 # 本报北京11月14日讯 / 新华社北京11月14日电 / 本报讯 / 据新华社北京1月1日电, and another
 # paper's or site's: 光明日报北京11月14日电 / 经济日报讯 / 中国日报网11月14日电 (a paper's name
-# goes straight on to 讯/电 or to a place and date; a site's needs the date, 互联网电商 is none)
+# goes straight on to 讯/电 or to a place and date; a site's needs the date, 互联网电商 is none;
+# some papers bracket it: 【本报讯】)
 _DAY = r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
 DATELINE = regex.compile(
     both_scripts(
-        r"^(?:据)?(?:"
+        r"^【?(?:据)?(?:"
         rf"(?:本报|新华社|中新社|人民网|中新网|央视网|新华网)(?:\p{{Han}}{{0,12}}?)(?:{_DAY})?"
         rf"|\p{{Han}}{{1,8}}?(?:日报|晚报|晨报|时报|商报|通讯社)(?:\p{{Han}}{{0,8}}?{_DAY})?"
         rf"|\p{{Han}}{{1,6}}?(?:网|电视台|广播电台)\p{{Han}}{{0,8}}?{_DAY}"
         r"|\p{Han}{1,4}?报(?=讯)"  # 新京报讯
-        r")(?:专)?[讯电](?:\s*[（(][^）)]{1,20}[）)])?"
+        r")(?:专)?[讯电]】?(?:\s*[（(][^）)]{1,20}[）)])?"
         r"(?:\s*(?:记者|通讯员|特约记者)[\p{Han}\s、]{2,30}?(?=\s))?"
     )
 )
@@ -155,7 +157,7 @@ class _RunningHead:
     """A running head: the line atop a page that says which paper, day and edition it is,
     in whatever order and spacing the paper prints them (``法治日报 2021年11月15日 星期一 第3版``,
     ``A2 要闻 2023年6月12日 星期一``, ``2022年3月8日 星期二 光明日报 第4版 要闻``,
-    ``经济日报 A2``).  Its parts: a date, a weekday, a lunar date, an edition, a paper's name,
+    ``经济日报 A2``, ``2024.03.05 星期二 | 第06版 | 社会``).  Its parts: a date, a weekday, a lunar date, an edition, a paper's name,
     and up to two short section names set apart by spaces.  A date needs a weekday, an
     edition or a paper's name beside it, and a line without a date needs an edition and a
     paper: a headline that opens with a date (``2022年2月4日北京冬奥会开幕``) stays."""
@@ -164,6 +166,7 @@ class _RunningHead:
     _N = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
     DATE = regex.compile(
         rf"(?:[0-9０-９]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*{_N}\s*月\s*{_N}\s*日"
+        r"|[0-9０-９]{4}(?P<dot>[.．\-/])[0-9０-９]{1,2}(?P=dot)[0-9０-９]{1,2}(?![0-9０-９])"
     )
     WEEKDAY = regex.compile(r"(?:星期|[周週]|[礼禮]拜)[一二三四五六日天]")
     PAPER = regex.compile(both_scripts(r"\p{Han}(?:日报|晚报|早报|时报|商报|青年报|法制报|法治报)"))

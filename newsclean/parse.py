@@ -197,7 +197,7 @@ def _parse_markdown(text: str) -> list[Block]:
 
 # lines that are never part of a wrapped paragraph: markers, bylines, page furniture.  Every
 # line of a plain page is tested, so all but one are matched as one alternation; the running
-# head is matched on its own, and only on lines with a 年 or 报 (it is no regex alone, and the
+# head is matched on its own, and only on lines with a 年, 报, 星期 or 版 (it is no regex alone, and the
 # test costs more than the alternation's)
 STANDALONE = regex.compile(
     "|".join(
@@ -238,7 +238,10 @@ def _is_standalone_line(body: str) -> bool:
                 or (len(body) <= BULLET_LABEL and not SENTENCE_PUNCT.search(body))
             )
         )
-        or (("年" in body or "报" in body) and RUNNING_HEAD.match(body) is not None)
+        or (
+            ("年" in body or "报" in body or "星期" in body or "版" in body)
+            and RUNNING_HEAD.match(body) is not None
+        )
     )
 
 

@@ -146,6 +146,8 @@ def test_page_value(raw, value):
         ("（下轉第2版）", "continued_to", 2),
         ("緊接第一版", "continued_from", 1),
         ("（續第一版）", "continued_from", 1),
+        ("（續見A7版）", "continued_to", "A7"),
+        ("（下接第3版）", "continued_to", 3),
     ],
 )
 def test_marker_block_of_its_own(marker, field, value):

@@ -312,6 +312,8 @@ def test_unwrap_plain_ocr_paragraphs():
         ("农历壬寅年二月初六 2022年3月8日 星期二", "running_head"),
         ("北京青年报 2023年1月5日 A03", "running_head"),
         ("经济日报 A2", "running_head"),
+        ("2024.03.05 星期二 | 第06版 | 社会", "running_head"),
+        ("人民日报 2024-03-05 第4版", "running_head"),
         ("人民日报 第3版 要闻", "running_head"),
         ("经济日报", "masthead"),
     ],
@@ -339,6 +341,8 @@ def test_furniture_kinds(text, kind):
         "2022年2月4日北京冬奥会开幕",
         "2022年2月4日 北京冬奥会开幕",
         "2021年全市经济运行情况",
+        "2024.03.05",  # a date alone may be the article's own
+        "2024.03.05发布新规",
         "人民日报创刊七十五周年座谈会在京举行",
         "2021年11月15日 星期一 第3版 要闻 编辑 张三",
     ],

@@ -124,6 +124,7 @@ def test_datelines_of_other_papers_and_sites():
         "经济日报讯 一季度全国规模以上工业增加值同比增长。": "经济日报讯",
         "新京报讯（记者 张三）昨日，北京市发布消息。": "新京报讯（记者 张三）",
         "中国日报网11月14日电 据外媒报道，会议今日召开。": "中国日报网11月14日电",
+        "【本报讯】政府昨日宣布推出一系列措施。": "【本报讯】",
         # a name of a paper or site followed by other words is no dateline
         "互联网电商平台发展迅速，消费者受益。": None,
         "人民日报记者电话采访了几位专家。": None,
