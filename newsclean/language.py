@@ -39,17 +39,23 @@ UNSEEN_PAIR = 0.5
 
 
 @cache
-def _table() -> tuple[dict[str, int], dict[str, int], int]:
-    """Character counts, pair counts and the total character count."""
-    chars: dict[str, int] = {}
-    pairs: dict[str, int] = {}
+def _counts() -> dict[str, dict[str, int]]:
+    """The table's counts by kind: "c" characters, "p" pairs, "e" a character right before a
+    clause or sentence mark (，。、；：？！), "s" one right after such a mark."""
+    counts: dict[str, dict[str, int]] = {"c": {}, "p": {}, "e": {}, "s": {}}
     data = (resources.files("newsclean") / "data" / TABLE).read_bytes()
-    # a line per count: "c" (characters) or "p" (pairs), the count, a tab, the keys
+    # a line per kind and count: the kind's letter, the count, a tab, the keys
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         head, _, keys = line.partition("\t")
-        table = chars if head[0] == "c" else pairs
-        table.update(dict.fromkeys(keys.split(" "), int(head[1:])))
-    return chars, pairs, sum(chars.values())
+        counts[head[0]].update(dict.fromkeys(keys.split(" "), int(head[1:])))
+    return counts
+
+
+@cache
+def _table() -> tuple[dict[str, int], dict[str, int], int]:
+    """Character counts, pair counts and the total character count."""
+    counts = _counts()
+    return counts["c"], counts["p"], sum(counts["c"].values())
 
 
 # how much a character pair tells apart two articles on one page, from how often news prose
@@ -107,35 +113,72 @@ def seam_pmi(left: str, right: str) -> float | None:
     return pair_pmi(left[-1], right[0])
 
 
+# a mark after which a clause or sentence ends ("e" counts) or before which one starts ("s")
+CLAUSE_MARKS = frozenset("，。、；：？！,;:?!")
+
+
+def clause_end_logit(char: str) -> float | None:
+    """How readily news prose ends a clause right after the Han character ``char``, as the
+    log odds of a clause mark following it (的 -6, 展 -1.4); None for a character the table
+    has never seen."""
+    return _edge_logit("e", char)
+
+
+def clause_start_logit(char: str) -> float | None:
+    """How readily news prose opens a clause with ``char``: the log odds of a clause mark
+    right before it (但 -0.4, 的 -5); None for a character the table has never seen."""
+    return _edge_logit("s", char)
+
+
+def _edge_logit(kind: str, char: str) -> float | None:
+    counts = _counts()
+    seen = counts["c"].get(char)
+    if not seen:
+        return None
+    # (half a count of each outcome keeps a rare character's odds finite)
+    share = (counts[kind].get(char, 0) + 0.5) / (seen + 1.0)
+    return math.log(share / (1.0 - share))
+
+
 def _is_han(char: str) -> bool:
     return bool(HAN_RUN.fullmatch(char))
 
 
-def build_table(articles) -> list[tuple[str, int]]:
-    """Character counts and the counts of pairs used in MIN_ARTICLES or more articles."""
+def build_table(articles) -> list[tuple[str, str, int]]:
+    """(kind, key, count) rows: character counts, the counts of pairs used in MIN_ARTICLES or
+    more articles, and of characters right before and right after a clause mark."""
     chars: Counter = Counter()
     pairs: Counter = Counter()
     spread: Counter = Counter()
+    ends: Counter = Counter()
+    starts: Counter = Counter()
     for article in articles:
         seen = set()
         for text in [article.get("title") or "", *article.get("paragraphs", ())]:
-            for run in HAN_RUN.findall(text):
+            for m in HAN_RUN.finditer(text):
+                run = m.group()
                 chars.update(run)
                 found = [run[i : i + 2] for i in range(len(run) - 1)]
                 pairs.update(found)
                 seen.update(found)
+                if text[m.end() : m.end() + 1] in CLAUSE_MARKS:
+                    ends[run[-1]] += 1
+                if m.start() and text[m.start() - 1] in CLAUSE_MARKS:
+                    starts[run[0]] += 1
         spread.update(seen)
     kept = [(p, n) for p, n in pairs.items() if spread[p] >= MIN_ARTICLES]
-    return sorted(chars.items()) + sorted(kept)
+    rows = [("c", k, n) for k, n in sorted(chars.items())] + [("p", k, n) for k, n in sorted(kept)]
+    rows += [("e", k, n) for k, n in sorted(ends.items())]
+    return rows + [("s", k, n) for k, n in sorted(starts.items())]
 
 
-def write_table(rows: list[tuple[str, int]], path: str) -> None:
-    """Write ``build_table`` rows in the layout ``_table`` reads: a line per kind and count,
-    "c" (characters) or "p" (pairs), the count, a tab, the keys; gzip with mtime 0, so the
-    same corpus gives the same bytes."""
+def write_table(rows: list[tuple[str, str, int]], path: str) -> None:
+    """Write ``build_table`` rows in the layout ``_counts`` reads: a line per kind and count,
+    the kind's letter, the count, a tab, the keys; gzip with mtime 0, so the same corpus gives
+    the same bytes."""
     by_count: dict[tuple[str, int], list[str]] = {}
-    for key, count in rows:
-        by_count.setdefault(("c" if len(key) == 1 else "p", count), []).append(key)
+    for kind, key, count in rows:
+        by_count.setdefault((kind, count), []).append(key)
     text = "".join(f"{kind}{n}\t{' '.join(keys)}\n" for (kind, n), keys in sorted(by_count.items()))
     with open(path, "wb") as out:
         out.write(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))

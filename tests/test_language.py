@@ -6,7 +6,13 @@ import doctest
 import gzip
 
 import newsclean.language as language
-from newsclean.language import build_table, pair_pmi, seam_pmi
+from newsclean.language import (
+    build_table,
+    clause_end_logit,
+    clause_start_logit,
+    pair_pmi,
+    seam_pmi,
+)
 from newsclean.language_table import main
 
 
@@ -34,10 +40,21 @@ def test_only_pairs_several_articles_use_are_kept():
         {"title": None, "paragraphs": ["基层工作", "独有词语"]},
         {"paragraphs": ["基层"]},
     ]
-    table = dict(build_table(articles))
+    rows = build_table(articles)
+    table = {key: n for kind, key, n in rows if kind in "cp"}
     assert table["基层"] == 4  # used by all three articles, counted every time
     assert "独有" not in table  # one article's wording
     assert table["基"] == 4 and table["独"] == 1
+    # characters before a clause mark and after one
+    assert {key: n for kind, key, n in rows if kind == "e"} == {"层": 1}
+    assert {key: n for kind, key, n in rows if kind == "s"} == {}
+
+
+def test_clause_edges():
+    # 的 never ends a clause, 但 seldom; 但 often opens one, 的 never
+    assert clause_end_logit("的") < clause_end_logit("说")
+    assert clause_start_logit("但") > 0 > clause_start_logit("的")
+    assert clause_end_logit("𠀀") is None
 
 
 def test_rebuilding_gives_the_same_bytes(tmp_path):

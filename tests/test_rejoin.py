@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import math
 
 import pytest
 
@@ -124,7 +125,12 @@ def test_a_seam_reorder_closed_leans_to_a_join():
     )
     joined, found = rejoin.run(noted, config)
     (join,) = [r for r in found if r.action == "joined"]
-    assert join.confidence == pytest.approx(flag.confidence + rejoin.BLEED_SEAM)
+
+    def log_odds(p):
+        return math.log(p / (1 - p))
+
+    lean = log_odds(join.confidence) - log_odds(flag.confidence)
+    assert lean == pytest.approx(rejoin.JOIN_WEIGHTS["bleed_seam"])
     # the note is between filters: the joined block does not carry it on, nor does output
     assert all(BLEED_SEAM_NOTE not in b.flags for b in joined.blocks)
 

@@ -1,12 +1,16 @@
 """Joins a paragraph cut in two at a column break, and flags cut ends it cannot place.
 
 A join needs both halves in one article, next to each other in reading order (after reorder),
-the first without sentence-final punctuation, and positive evidence that the second goes on
-mid-sentence: it opens with a mark that cannot start a sentence, or a lone character before a
-comma, or the characters across the seam form a word seen elsewhere on the page (the page
-is its own dictionary: 面向基|层 -> 基层, 乱占|耕地 -> 乱占耕地).  Characters across the seam
-that news prose hardly ever writes together (``newsclean.language``) count against a join;
-a seam reorder closed by returning a bled run for the sentence it cut counts for one.
+the first without sentence-final punctuation, and evidence that the second goes on
+mid-sentence, weighed by a logistic model (``JOIN_WEIGHTS``): it opens with a mark that cannot
+start a sentence, or a lone character before a comma; the first ends on a comma; the
+characters across the seam form a word seen elsewhere on the page (the page is its own
+dictionary: 面向基|层 -> 基层, 乱占|耕地 -> 乱占耕地) or one news prose writes often
+(``newsclean.language``), and news prose seldom ends a clause after the first half's last
+character; a seam reorder closed by returning a bled run for the sentence it cut.  Against
+a join count a label or a heading (short, no clause), a lead-in ending on a colon, a dateline
+or an enumeration opening the second block, and characters news prose hardly ever writes
+together.
 
 >>> from newsclean import clean
 >>> r = clean("# 题\\n\\n整体设计了面向群众、面向基\\n\\n层“三个面向”体系。基层治理。", only=("structure", "rejoin"))
@@ -15,6 +19,8 @@ a seam reorder closed by returning a bled run for the sentence it cut counts for
 """
 
 from __future__ import annotations
+
+import math
 
 import regex
 
@@ -27,29 +33,58 @@ from ..chardata import (
     SENTENCE_FINAL,
 )
 from ..config import Config
-from ..language import seam_pmi
+from ..language import clause_end_logit, clause_start_logit, seam_pmi
 from ..model import BLEED_SEAM_NOTE, Block, Kind, Page, Repair
 
 NAME = "rejoin"
 
-# characters across the seam that news prose rarely writes together (negative PMI, see
-# newsclean.language: 设|做 1.2, 建设|议 -1.9) lower the confidence by up to RARE_SEAM, in
-# full at -RARE_SEAM_SPAN; set on benchmark pages: false joins 9.5 -> 7.0 per 1,000
-# paragraphs for 68.5% -> 65.7% of cuts joined
-RARE_SEAM = 0.1
+# A join's confidence is a logistic model over the evidence at the seam (``join_evidence``),
+# its weights fitted on benchmark pages (``python -m newsclean.bench.fit_joins``: pairs of
+# neighbouring paragraphs of generator seed 11, each labelled by whether the page's truth
+# reads them as one paragraph).  Against the hand-set weights it replaced, on the benchmark
+# (pages of seeds 1 and 2, none used in the fit): cuts joined 70.3% -> 72.9% and 72.3% ->
+# 75.4%, false joins 5.3 -> 4.6 and 4.8 -> 3.8 per 1,000 paragraphs.  Each weight is in log
+# odds; the evidence terms are 0/1 unless said.
+JOIN_BIAS = -4.78
+JOIN_WEIGHTS = {
+    # the first block's end
+    "clause_end": 3.24,  # a comma or 、: a paragraph does not end on one
+    "semicolon": -0.73,  # an item of a list (一是…；), or the last but one
+    "semicolon_list": -1.14,  # items alike, each a paragraph: 有…；| 有…；
+    "colon": -2.13,  # a lead-in may end on a colon: 编辑同志： / 结果公布如下：
+    "dash": -0.91,  # a dash may lead into the next paragraph: 请看——
+    "credit": -0.86,  # a caption's credit ends it: 新华社记者 李明 摄
+    "bare_long": 0.74,  # a long paragraph ending on a bare character
+    "bare_short": -0.99,  # a short one: a lead-in or a label (图片新闻)
+    "short_label": -1.99,  # 20 characters or fewer, no clause: a heading or a label
+    "numbered_heading": -0.74,  # 二、更新观念，以城市环境聚财
+    "open_bracket": 0.99,  # a quotation or bracket opened and not closed
+    # the second block's start
+    "short_b": -1.84,  # 8 characters or fewer, no clause: a name or a label
+    "dateline_b": -2.66,  # a dateline or a byline opens an article
+    "quote_b": -0.39,  # an opening quote mostly opens a paragraph
+    "opener_b": -0.68,  # a bullet, a date, an enumeration, 首先, 此外 …
+    "non_opening_b": 5.25,  # a mark no sentence opens with: ，。）…
+    "lone_char_b": 0.71,  # a lone character before a comma: 层，
+    "alnum_b": 0.27,  # any other letter or character
+    "close_bracket_b": 1.16,  # closes a quotation or bracket it did not open
+    "ends_sentence_b": 2.57,  # the second half ends its paragraph as a paragraph ends
+    "flush_b": 4.29,  # not indented on a page that indents its paragraphs
+    # across the seam
+    "number_unit": 2.77,  # 7月12|日, 2800|元
+    "digits": 2.42,  # 69／7|0次: a number cut in two
+    "seam_word3": 1.64,  # a word of three characters across it seen elsewhere on the page
+    "seam_word2": 1.43,  # ... of two (面向基|层 -> 基层)
+    "rare_pair": -1.93,  # news prose hardly writes the two characters together (0-1)
+    "usual_pair": 1.44,  # it writes them together often (0-1)
+    "clause_end_a": -0.22,  # how readily prose ends a clause after the last character (log odds)
+    "clause_start_b": -0.59,  # ... opens one with the first character (log odds)
+    "bleed_seam": 1.30,  # reorder moved a bled run out from between the two (BLEED_SEAM_NOTE)
+}
+# the PMI of the two characters across the seam (``newsclean.language``) gives rare_pair in
+# full at -RARE_SEAM_SPAN, usual_pair at USUAL_SEAM_SPAN
 RARE_SEAM_SPAN = 2.0
-# and characters it writes together (出|售 3.6, 一|年 1.6) raise it by up to WORD_SEAM, in
-# full at WORD_SEAM_SPAN; set on benchmark pages of another generator seed than the reported
-# run: cuts joined 68.8% -> 70.8% for false joins 5.3 -> 5.6 per 1,000 paragraphs
-WORD_SEAM = 0.15
-WORD_SEAM_SPAN = 4.0
-# a seam reorder closed by moving a bled run for the sentence it cut (model.BLEED_SEAM_NOTE)
-# raises a join's confidence by this; on benchmark pages of seeds 1 and 2: cuts joined
-# 69.1% -> 70.3% and 70.8% -> 72.3%, false joins unchanged (5.2 -> 5.3, 4.8 -> 4.8 per 1,000
-# paragraphs).  Counting any two blocks reorder made neighbours joined 0.3-0.6 points more for
-# 0.4-0.6 more false joins per 1,000
-BLEED_SEAM = 0.2
-BARE_END = 0.15  # a long paragraph ending on a bare character (no mark) is likely cut
+USUAL_SEAM_SPAN = 4.0
 
 CLAUSE_END = regex.compile(r"[，、；,;]\s*$")
 CLAUSE_PUNCT = regex.compile(r"[，。；？！,;?!]")
@@ -66,6 +101,7 @@ ITEM_END = regex.compile(r"(?:^|\n)[ \t]*(?:\||[-*+][ \t])[^\n]*$")
 UNIT_AFTER_NUMBER = regex.compile(r"^[年月日号时分秒万亿千百元角个名人次家项件%％]")
 LONE_CHAR_THEN_PUNCT = regex.compile(r"^\p{Han}[，、,；;‘’“”（(]")
 HAN_ONLY = regex.compile(r"\p{Han}+")
+BRACKETS = (("“", "”"), ("（", "）"), ("《", "》"))
 # a text ending in one of these ends a sentence (ENDS_SENTENCE) or a bracketed note
 # (ENDS_BRACKETED)
 SENTENCE_FINAL_OR_BRACKET = frozenset(SENTENCE_FINAL + "）)】")
@@ -110,8 +146,12 @@ def _seam_seen_elsewhere(left: str, right: str, corpus: str) -> int:
     return 0
 
 
-def join_confidence(left: Block, right: Block, corpus: str, indented_page: bool = False) -> float:
-    """How sure we are that ``right`` continues ``left``'s sentence.
+def join_evidence(
+    left: Block, right: Block, corpus: str, indented_page: bool = False
+) -> dict[str, float] | None:
+    """The evidence that ``right`` goes on with ``left``'s sentence, term by term (the
+    names of ``JOIN_WEIGHTS``); None where no sentence can run on: ``left`` ends one, or
+    either side is a table, an HTML tag or a list item.
 
     ``corpus`` is the page's block texts joined by newlines (so no seam is in it);
     ``indented_page`` says that paragraphs on this page open with an indent, so a block
@@ -126,53 +166,68 @@ def join_confidence(left: Block, right: Block, corpus: str, indented_page: bool 
         or TAG_START.match(b)
         or ITEM_END.search(a)
     ):
-        return 0.0
-    score = 0.35
-    if a[-1] in "；;" and (b.rstrip()[-1:] in "；;" or b[0] == a.lstrip()[0]):
-        score -= 0.3  # items of a list, a paragraph each: 有…；| 有…；
-    elif a[-1] in "；;":
-        # an item of a list (一是…；), or the last but one: a cut falls right after a
-        # semicolon seldom (3 of 1,614 benchmark cuts, against 50 false joins)
-        score -= 0.1
-    elif a.endswith("—"):
-        pass  # a dash may lead into the next paragraph: 请看——
+        return None
+    last, first = a[-1], b[0]
+    e = dict.fromkeys(JOIN_WEIGHTS, 0.0)
+    if last in "；;":
+        alike = b.rstrip()[-1:] in "；;" or first == a.lstrip()[0]
+        e["semicolon_list" if alike else "semicolon"] = 1.0
+    elif last == "—":
+        e["dash"] = 1.0
     elif CLAUSE_END.search(a):
-        score += 0.2  # a paragraph does not end on a comma
-    elif a[-1] in "：:":
-        score -= 0.2  # but may end on a colon: 编辑同志： / 结果公布如下：
+        e["clause_end"] = 1.0
+    elif last in "：:":
+        e["colon"] = 1.0
     elif CREDIT_END.search(a):
-        score -= 0.3  # a caption's credit ends it: 新华社记者 李明 摄
-    elif a[-1].isalpha() and not CREDIT_END.search(a):
-        # nor on a bare word (photo credits aside: 新华社记者某某摄; a figure may end a table
-        # row), unless it is a short line: a lead-in or a label (图片新闻, 未雨绸缪，常备不懈)
-        score += BARE_END if len(a) >= 30 else 0.05
+        e["credit"] = 1.0
+    elif last.isalpha():
+        e["bare_long" if len(a) >= 30 else "bare_short"] = 1.0
     if len(a) <= 20 and not CLAUSE_PUNCT.search(a):
-        score -= 0.35  # a short line without a clause is a heading or a label, not a cut
+        e["short_label"] = 1.0
     elif len(a) <= 40 and ENUMERATED.match(a):
-        score -= 0.4  # 二、更新观念，以城市环境聚财: a numbered section heading
+        e["numbered_heading"] = 1.0
+    e["open_bracket"] = float(any(a.count(o) > a.count(c) for o, c in BRACKETS))
     if len(b) <= 8 and not CLAUSE_PUNCT.search(b):
-        score -= 0.3  # a name or a label on its own line
+        e["short_b"] = 1.0
     if DATELINE.match(b) or BYLINE.match(b):
-        score -= 0.5
+        e["dateline_b"] = 1.0
     elif PARAGRAPH_OPENER.match(b):
-        score -= 0.2 if b[0] in "“「『" else 0.4  # a quoted term may go on a sentence
-    elif b[0] in NON_OPENING and b[0] != "—":  # ——: a list item or an attribution
-        score += 0.45
+        e["quote_b" if first in "“「『" else "opener_b"] = 1.0
+    elif first in NON_OPENING and first != "—":  # ——: a list item or an attribution
+        e["non_opening_b"] = 1.0
     elif LONE_CHAR_THEN_PUNCT.match(b):
-        score += 0.4
-    elif b[0].isalnum():
-        score += 0.1
-    if a[-1].isdigit() and UNIT_AFTER_NUMBER.match(b):
-        score += 0.3  # 7月12|日, 2800|元
+        e["lone_char_b"] = 1.0
+    elif first.isalnum():
+        e["alnum_b"] = 1.0
+    e["close_bracket_b"] = float(any(b.count(c) > b.count(o) for o, c in BRACKETS))
+    e["ends_sentence_b"] = float(ends_sentence(b))
+    # (a table row or a heading is not indented either)
     if indented_page and not right.markup and len(b) >= 15 and CLAUSE_PUNCT.search(b):
-        score += 0.25  # (a table row or a heading is not indented either)
+        e["flush_b"] = 1.0
+    if last.isdigit():
+        e["number_unit"] = float(bool(UNIT_AFTER_NUMBER.match(b)))
+        e["digits"] = float(first.isdigit())
     seam = _seam_seen_elsewhere(a, b, corpus)
-    score += 0.3 if seam == 3 else 0.15 if seam == 2 else 0.0
+    if seam:
+        e["seam_word3" if seam == 3 else "seam_word2"] = 1.0
     pmi = seam_pmi(a, b)
     if pmi is not None:
-        score -= RARE_SEAM * max(0.0, min(1.0, -pmi / RARE_SEAM_SPAN))
-        score += WORD_SEAM * max(0.0, min(1.0, pmi / WORD_SEAM_SPAN))
-    return max(0.0, min(score, 0.99))
+        e["rare_pair"] = max(0.0, min(1.0, -pmi / RARE_SEAM_SPAN))
+        e["usual_pair"] = max(0.0, min(1.0, pmi / USUAL_SEAM_SPAN))
+        e["clause_end_a"] = clause_end_logit(last) or 0.0
+        e["clause_start_b"] = clause_start_logit(first) or 0.0
+    e["bleed_seam"] = float(BLEED_SEAM_NOTE in left.flags)
+    return e
+
+
+def join_confidence(left: Block, right: Block, corpus: str, indented_page: bool = False) -> float:
+    """How sure we are that ``right`` continues ``left``'s sentence (0-0.99): the model's
+    probability from ``join_evidence``, 0 where no sentence can run on."""
+    e = join_evidence(left, right, corpus, indented_page)
+    if e is None:
+        return 0.0
+    z = JOIN_BIAS + sum(JOIN_WEIGHTS[k] * v for k, v in e.items() if v)
+    return min(0.99, 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))))
 
 
 def _join_text(a: str, b: str) -> str:
@@ -212,10 +267,6 @@ def _join_pass(page: Page, blocks: list[Block], config: Config, repairs: list[Re
         prev = out[-1] if out else None
         if _joinable(prev, block):
             confidence = join_confidence(prev, block, corpus, indented_page)
-            if 0 < confidence < config.rejoin_threshold and BLEED_SEAM_NOTE in prev.flags:
-                # reorder moved the run OCR read between these two for the sentence they
-                # share: the seam it left is where another article's column was read into it
-                confidence = min(confidence + BLEED_SEAM, 0.99)
             if confidence >= config.rejoin_threshold:
                 joined = prev.with_(
                     text=_join_text(prev.text, block.text),
