@@ -140,9 +140,11 @@ DATELINE = regex.compile(
 # □ 本报记者 张冲 / 本报记者 张冲 / 记者 张冲 李四 / ■文/图 本报记者 …
 BYLINE_MARK = "□■▲●◇◆○"
 # (another paper's or site's too: 光明日报记者 王五 / 法治日报全媒体记者 张三 / 经济日报·中国经济网记者)
+# (a line that opens with a bare 记者 running straight on is a wrapped sentence: 记者从全国人大
+# 常委会办公厅了解, 记者昨天还穿着厚厚羽绒)
 BYLINE = regex.compile(
     both_scripts(
-        r"^(?:(?:本报|本刊|新华社|中新社|人民网|新华网|中新网|央视网"
+        r"^(?!记者\p{Han}{5,}$)(?:(?:本报|本刊|新华社|中新社|人民网|新华网|中新网|央视网"
         r"|\p{Han}{2,8}?(?:日报|晚报|晨报|时报)(?:·\p{Han}{2,8}?网)?)?"
         r"(?:全媒体|融媒体|首席|见习|特派|特约|驻\p{Han}{1,6})?(?:记者|通讯员|实习生|评论员)"
         r"|文/图|文\s*/|图/|摄影)[\p{Han}\s·、/]{0,40}$"

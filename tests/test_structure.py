@@ -145,6 +145,16 @@ def test_bylines_of_other_papers():
     assert second.bylines == ["光明日报记者 王五 通讯员 李四"]
 
 
+def test_a_wrapped_line_opening_with_a_reporter_is_no_byline():
+    """记者从… wrapped onto a line of its own at the column edge goes on with its sentence."""
+    page = "经济运行总体平稳\n　　据悉，今年一季度全市生产总值增长，\n记者从全国人大常委会办公厅了解\n到，有关议程已经确定。\n"
+    (article,) = clean(page).articles
+    assert article.bylines == []
+    assert article.paragraphs() == [
+        "据悉，今年一季度全市生产总值增长，记者从全国人大常委会办公厅了解到，有关议程已经确定。"
+    ]
+
+
 def test_plain_headlines_with_a_label_commas_or_a_question_mark():
     page = _plain(
         [
