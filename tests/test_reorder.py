@@ -363,3 +363,23 @@ def test_hopeless_suspects_do_not_overflow():
     # a confidence from a margin of -1000 is 0, not an OverflowError
     assert reorder_module._confidence(-1000.0) < 1e-9
     assert reorder_module._confidence(1000.0) == 0.99
+
+
+def test_a_moved_block_leaves_its_page_marker_with_its_article():
+    """A 下转 line printed after a bled paragraph belongs to the column it was printed in: when
+    the paragraph goes back to its own article, the 下转 page stays with the host."""
+    page = "\n\n".join(
+        [
+            "# 鞍山推进市域社会治理",
+            "鞍山市建成四级社会治理综合服务中心，鞍山市民办事更方便。",
+            "鞍山市委书记说，鞍山强化党建引领，社会治理综合服务中心见实效。",
+            "# 连云港推进扫黑除恶",
+            "连云港市打掉恶势力犯罪集团，连云港扫黑除恶成效明显。",
+            "连云港市公安局反诈中心向群众发送预警短信，连云港市民纷纷点赞扫黑除恶。",
+            "鞍山市网格员巡查社区，鞍山市委书记说鞍山社会治理综合服务中心接到消息后迅速维修。",
+            "（下转第3版）",
+        ]
+    )
+    anshan, lianyungang = clean(page).articles
+    assert anshan.paragraphs()[-1].startswith("鞍山市网格员巡查社区")
+    assert (anshan.continued_to, lianyungang.continued_to) == (None, 3)

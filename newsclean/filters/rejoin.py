@@ -29,6 +29,7 @@ from ..chardata import (
     DATELINE,
     ENDS_BRACKETED,
     ENDS_SENTENCE,
+    MARKER,
     NON_OPENING,
     SENTENCE_FINAL,
 )
@@ -248,6 +249,18 @@ def _joinable(prev: Block | None, block: Block) -> bool:
     )
 
 
+def _clashing_marker(left: Block, right: Block) -> bool:
+    """Whether joining would complete a 上接/下转 marker across the seam (（下转第|八版）) while
+    the second half already carries a page from another marker: two pages for one piece, a
+    clash no join should make."""
+    if right.continued_to is None and right.continued_from is None:
+        return False
+    joined = _join_text(left.text, right.text)
+    return "版" in joined and len(MARKER.findall(joined)) > len(
+        MARKER.findall(left.text) + MARKER.findall(right.text)
+    )
+
+
 def indented(page: Page) -> bool:
     """Whether the page's paragraphs open with an indent (plain OCR), most of them at least."""
     paragraphs = [b for b in page.blocks if b.kind == Kind.PARAGRAPH]
@@ -267,7 +280,7 @@ def _join_pass(page: Page, blocks: list[Block], config: Config, repairs: list[Re
         prev = out[-1] if out else None
         if _joinable(prev, block):
             confidence = join_confidence(prev, block, corpus, indented_page)
-            if confidence >= config.rejoin_threshold:
+            if confidence >= config.rejoin_threshold and not _clashing_marker(prev, block):
                 joined = prev.with_(
                     text=_join_text(prev.text, block.text),
                     spans=prev.spans + block.spans,

@@ -39,7 +39,8 @@ between the best labelling and the best one that leaves the run where it was; be
 wording alone would move but the doubts hold back.  Moves change no text: each article keeps
 its blocks in stream order, so a returned run goes after the last block of its article that
 precedes it (right after the opening of an article that starts later, or of the article
-whose dateline it brings).  The weights below were set by a coordinate search on benchmark
+whose dateline it brings); a 下转 page read at the end of a moved block stays with the article
+the marker was printed in.  The weights below were set by a coordinate search on benchmark
 pages (``newsclean.bench``, other generator seeds than the reported run) for the most
 paragraphs placed right, with at most 0.8% of paragraphs moved on pages without bleed.
 
@@ -860,8 +861,9 @@ def _reordered(
     an article that opens later in the stream, or one of a run that opens with a dateline,
     goes right after that article's opening.  A block whose cut sentence a move brings back
     next to its rest is noted for rejoin (``BLEED_SEAM_NOTE``)."""
+    blocks = _pages_stay(p, final)
     keyed = []
-    for i, (b, k) in enumerate(zip(p.blocks, final)):
+    for i, (b, k) in enumerate(zip(blocks, final)):
         later = i < p.opens_at[k] or i in at_opening
         pos = (p.head_end[k], 1, i) if later else (i, 0)
         if k != b.article:
@@ -871,3 +873,24 @@ def _reordered(
         keyed.append(((p.opens_at[k], pos), b))
     keyed.sort(key=lambda item: item[0])
     return [b for _, b in keyed]
+
+
+def _pages_stay(p: _Page, final: list[int]) -> list[Block]:
+    """The blocks, with the 下转 page read at the end of a block that moves handed to the last
+    block its article keeps: the marker was printed in that article's column, whichever
+    article's paragraph OCR read before it."""
+    blocks = list(p.blocks)
+    for t, b in enumerate(p.blocks):
+        if b.continued_to is None or final[t] == p.labels[t]:
+            continue
+        own = p.labels[t]
+        kept = [j for j in range(len(blocks)) if p.labels[j] == own and final[j] == own]
+        # (not where the article has another 下转 page, read or kept as text for a clash)
+        if not kept or any(
+            blocks[j].continued_to is not None or MARKER.search(blocks[j].text) for j in kept
+        ):
+            continue
+        last = kept[-1]
+        blocks[last] = blocks[last].with_(continued_to=b.continued_to)
+        blocks[t] = b.with_(continued_to=None)
+    return blocks
