@@ -160,3 +160,26 @@ def test_reorder_notes_the_seam_of_the_sentence_it_restores():
         .paragraphs()[-1]
         .endswith("面向基层“三个面向”工作体系，鞍山基层治理见实效。")
     )
+
+
+def test_the_fitting_tool_labels_cuts_and_learns_their_evidence():
+    """``python -m newsclean.bench.fit_joins``: split pages give labelled cuts, and a fit on
+    rows whose label follows one term gives that term a large weight and the other none."""
+    from pathlib import Path
+
+    from opencc import OpenCC
+
+    from newsclean.bench import fit_joins
+    from newsclean.bench.corpus import load_corpus
+    from newsclean.bench.generate import Settings, generate_pages
+
+    articles = load_corpus(Path(__file__).parent / "data" / "tiny_corpus.jsonl")
+    settings = Settings(clean_share=0.0, rates={"split": 1.0})
+    pages = list(generate_pages(articles, 3, pages=8, settings=settings))
+    rows = fit_joins.labelled_pairs(pages, OpenCC("t2s"))
+    assert any(cut for _, cut in rows) and all(set(e) == set(rejoin.JOIN_WEIGHTS) for e, _ in rows)
+    synthetic = [
+        ({"clause_end": float(i % 2), "short_b": float(i % 3 == 0)}, i % 2 == 1) for i in range(60)
+    ]
+    weights = fit_joins.fit(synthetic, ["clause_end", "short_b"])
+    assert weights[0] > 3 and abs(weights[1]) < 1

@@ -39,16 +39,18 @@ def _key(text: str, t2s: OpenCC) -> str:
 def labelled_pairs(pages, t2s: OpenCC) -> list[tuple[dict[str, float], bool]]:
     """(evidence, is a cut) for every pair rejoin weighs on ``pages``."""
     found: list[tuple[str, str, dict[str, float]]] = []
-    weigh = rejoin.join_evidence
+    weigh = rejoin.join_confidence
 
     def recording(left, right, corpus, indented_page=False):
-        evidence = weigh(left, right, corpus, indented_page)
+        evidence = rejoin.join_evidence(left, right, corpus, indented_page)
         if evidence is not None:
             found.append((left.text, right.text, evidence))
-        return evidence
+        return weigh(left, right, corpus, indented_page)
 
     out = []
-    rejoin.join_evidence = recording  # rejoin looks the name up at each call
+    # rejoin looks the name up at each call, so this records the pairs its sweeps weigh and
+    # no call from elsewhere
+    rejoin.join_confidence = recording
     try:
         for page in pages:
             found.clear()
@@ -68,7 +70,7 @@ def labelled_pairs(pages, t2s: OpenCC) -> list[tuple[dict[str, float], bool]]:
                 if a and b:
                     out.append((evidence, a[-SEAM_CHARS:] + b[:SEAM_CHARS] in truth))
     finally:
-        rejoin.join_evidence = weigh
+        rejoin.join_confidence = weigh
     return out
 
 
