@@ -186,6 +186,9 @@ def _parse_markdown(text: str) -> list[Block]:
             flush()
             continue
         single = _single_line_block(0, start, end, line)
+        if single is None and _byline_line(line, para):
+            body = line.strip()
+            single = _block(0, Kind.BYLINE, body, start, end)
         if single is not None:
             flush()
             blocks.append(single.with_(id=len(blocks)))
@@ -193,6 +196,22 @@ def _parse_markdown(text: str) -> list[Block]:
             para.append((start, end, line))
     flush()
     return blocks
+
+
+BYLINE_LINE_MAX = 24  # characters: a byline line among paragraph lines is short
+
+
+def _byline_line(line: str, para: list[tuple[int, int, str]]) -> bool:
+    """A byline on a line of its own among paragraph lines with no blank line between
+    (本报记者 王明 over the first paragraph), not a line of a hard-wrapped column."""
+    body = line.strip()
+    if len(body) > BYLINE_LINE_MAX or BYLINE_WORD.search(body) is None:
+        return False
+    if BYLINE.match(body) is None or SENTENCE_PUNCT.search(body):
+        return False
+    widths = [len(ln.strip()) for _, _, ln in para]
+    column = len(widths) >= 2 and max(widths) - min(widths) <= WRAP_SLACK
+    return not (column and len(body) >= min(widths) - WRAP_SLACK)
 
 
 # lines that are never part of a wrapped paragraph: markers, bylines, page furniture.  Every

@@ -218,3 +218,25 @@ def test_heading_ending_in_hash_comes_back_through_fix():
 def test_bold_line_is_a_byline_or_a_heading(line, kind, text):
     block = parse(f"# 题\n\n{line}\n\n正文，今天下雨。\n").blocks[1]
     assert (block.kind, block.text) == (kind, text)
+
+
+def test_markdown_byline_line_over_paragraph_lines():
+    """VLM OCR that writes a paragraph a line with no blank line between: the byline line is
+    a block of its own, and each sentence-ending line a paragraph; a hard-wrapped column whose
+    line happens to open with 本报记者 stays one paragraph."""
+    text = (
+        "# 全国春运今日启动\n本报记者 王明\n"
+        "本报北京1月17日电 为期40天的春运今天正式启动，全社会跨区域人员流动量将创新高。\n"
+        "铁路部门加开旅客列车，民航部门增加航班。\n"
+        "各地也采取措施，方便群众出行。\n"
+    )
+    kinds = [(b.kind, b.text[:6]) for b in parse(text).blocks]
+    assert kinds == [
+        (Kind.HEADLINE, "全国春运今日"),
+        (Kind.BYLINE, "本报记者 "),
+        (Kind.PARAGRAPH, "本报北京1月"),
+        (Kind.PARAGRAPH, "铁路部门加开"),
+        (Kind.PARAGRAPH, "各地也采取措"),
+    ]
+    column = "据介绍今年春运期间各地\n加开旅客列车方便群众出\n本报记者王明在车站看到\n旅客们排队有序进站乘车\n"
+    assert [b.kind for b in parse(column).blocks] == [Kind.PARAGRAPH]
