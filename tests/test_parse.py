@@ -233,7 +233,7 @@ def test_markdown_byline_line_over_paragraph_lines():
     kinds = [(b.kind, b.text[:6]) for b in parse(text).blocks]
     assert kinds == [
         (Kind.HEADLINE, "全国春运今日"),
-        (Kind.BYLINE, "本报记者 "),
+        (Kind.BYLINE, "本报记者 王"),
         (Kind.PARAGRAPH, "本报北京1月"),
         (Kind.PARAGRAPH, "铁路部门加开"),
         (Kind.PARAGRAPH, "各地也采取措"),
