@@ -239,4 +239,4 @@ def test_markdown_byline_line_over_paragraph_lines():
         (Kind.PARAGRAPH, "各地也采取措"),
     ]
     column = "据介绍今年春运期间各地\n加开旅客列车方便群众出\n本报记者王明在车站看到\n旅客们排队有序进站乘车\n"
-    assert [b.kind for b in parse(column).blocks] == [Kind.PARAGRAPH]
+    assert [b.kind for b in parse(column, style="markdown").blocks] == [Kind.PARAGRAPH]
