@@ -138,6 +138,7 @@ SEAMS_TRUSTED = 1.0
 ISLAND = 1  # blocks of the host between two runs to one article that go with them
 SEAM_PLACES = 0.5  # seam evidence (0-1) that settles which way of a two-way pair is bleed
 LABEL_CHARS = 12  # characters: shorter, a block without an end mark is a label
+AUTHOR_LINE_CHARS = 30  # ... and this short right under the headings, an author's line
 DATELINE_OPENS = 6.0  # the run opens with a dateline, and its target has none
 MOVE_COST = 0.5  # every moved block: the page as read is right unless shown otherwise
 # articles on one topic: when the host's own blocks lean to the target by more than
@@ -583,7 +584,7 @@ def _boundary_cost(p: _Page, t: int) -> float:
     cost = SWITCH
     if prev.kind == Kind.SECTION:
         cost += AFTER_SECTION
-    elif prev.kind != Kind.PARAGRAPH:
+    elif prev.kind != Kind.PARAGRAPH or _author_line(p, t - 1):
         cost += AFTER_HEADING
     elif block.kind == Kind.PARAGRAPH:
         join = _continues(p, t - 1, t)
@@ -592,6 +593,18 @@ def _boundary_cost(p: _Page, t: int) -> float:
         elif _ends_cut(prev) or _starts_mid(p, t):
             cost -= COLUMN_BREAK
     return max(cost, 0.0)
+
+
+def _author_line(p: _Page, t: int) -> bool:
+    """Block t is a short line without an end mark right under its article's headings: the
+    author and their post (研究所副所长 马晓河) or a lead-in, which opens the article's text
+    rather than ending a column."""
+    block = p.blocks[t]
+    return (
+        t - 1 == p.head_end.get(p.labels[t])
+        and len(block.text) <= AUTHOR_LINE_CHARS
+        and not ends_sentence(block.text)
+    )
 
 
 def _candidates(p: _Page, affinity: Affinity) -> list[_Run]:
