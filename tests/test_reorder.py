@@ -383,3 +383,32 @@ def test_a_moved_block_leaves_its_page_marker_with_its_article():
     anshan, lianyungang = clean(page).articles
     assert anshan.paragraphs()[-1].startswith("鞍山市网格员巡查社区")
     assert (anshan.continued_to, lianyungang.continued_to) == (None, 3)
+
+
+def test_an_authors_line_under_the_headings_is_no_column_break():
+    """研究所副所长 马晓河 under a commentary's headline ends without a mark because it is a
+    name, not a cut sentence: a change of article after it costs what one after the headings
+    costs, while after a long paragraph cut short a column break makes it cheap."""
+    from newsclean.filters import reorder
+
+    page = clean(
+        "\n\n".join(
+            [
+                "# 农业对经济支撑力增强",
+                "1997年，我国农业生产全面丰收，农产品供给明显增加。",
+                "粮食总产量再创历史新高，农业生产结构调整取得进展，农民收入稳定增长，农业",
+                "“农业发展为稳定物价作出了重要贡献。”专家说。",
+                "# 优化结构要适应市场变化",
+                "中国社会科学院农村发展研究所副所长 马晓河",
+                "农产品供给明显增加以后，农业发展进入新阶段。",
+                "优化农业生产结构，要适应农产品市场变化。",
+            ]
+        ),
+        only=("structure",),
+    ).page
+    p = reorder._prepare(page)
+    texts = [b.text for b in p.blocks]
+    after_author = texts.index("农产品供给明显增加以后，农业发展进入新阶段。")
+    after_cut = texts.index("“农业发展为稳定物价作出了重要贡献。”专家说。")
+    assert reorder._boundary_cost(p, after_author) == reorder.SWITCH + reorder.AFTER_HEADING
+    assert reorder._boundary_cost(p, after_cut) < reorder.SWITCH
