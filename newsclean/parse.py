@@ -21,6 +21,7 @@ import regex
 from .chardata import (
     BYLINE,
     BYLINE_MARK,
+    CONTINUED_FROM_VERBS,
     DATELINE,
     FURNITURE,
     MARKER_AT_END,
@@ -297,6 +298,10 @@ def _parse_plain(text: str) -> list[Block]:
         # a bracketed note (（新华社记者某某摄）, （本栏均据新华社电）) is no headline, nor is
         # the end of one wrapped onto a line of its own (…（下转第 / 7版）, …讲话 / 的一部分）)
         if body[0] in "（(【[" and body[-1] in "）)】]" or _closes_unopened(body):
+            return False
+        # nor are the last words of a paragraph before its 下转 (…外交关系。在（转第一版）)
+        jump = MARKER_AT_END.search(body) if "版" in body else None
+        if jump and jump.start() > 0 and jump.group("verb") not in CONTINUED_FROM_VERBS:
             return False
         return not DATELINE.match(body)
 

@@ -240,3 +240,15 @@ def test_markdown_byline_line_over_paragraph_lines():
     ]
     column = "据介绍今年春运期间各地\n加开旅客列车方便群众出\n本报记者王明在车站看到\n旅客们排队有序进站乘车\n"
     assert [b.kind for b in parse(column, style="markdown").blocks] == [Kind.PARAGRAPH]
+
+
+def test_plain_last_words_before_a_jump_are_no_headline():
+    """A paragraph's last word wrapped onto a line with its 下转 is text, not a headline."""
+    text = (
+        "美伊关系出现松动\n　　美国将重新审议给伊朗人发\n放签证的程序问题，因为\n"
+        "美伊之间还没有外交关系。\n在（转第一版）\n"
+    )
+    blocks = parse(text).blocks
+    assert blocks[0].kind == Kind.HEADLINE
+    assert [b.kind for b in blocks[1:]] == [Kind.PARAGRAPH] * (len(blocks) - 1)
+    assert blocks[-1].text.endswith("在（转第一版）")
