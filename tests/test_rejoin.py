@@ -183,3 +183,18 @@ def test_the_fitting_tool_labels_cuts_and_learns_their_evidence():
     ]
     weights = fit_joins.fit(synthetic, ["clause_end", "short_b"])
     assert weights[0] > 3 and abs(weights[1]) < 1
+
+
+def test_a_reporters_name_ends_a_piece_and_an_editors_note_opens_one():
+    """Two papers' reporters on one line (本报记者 江玉《中国电力报》记者张大和) are its
+    bylines, and 编者按 opens a paragraph: nothing is joined across them."""
+    page = (
+        "# 从安徽整顿前的情况看农村电价缘何高\n\n"
+        "本报记者 江玉《中国电力报》记者张大和\n\n"
+        "编者按：近年来，本报不断收到农村读者的来信，反映他们的照明电价过高，农民难以承受"
+    )
+    (article,) = clean(page).articles
+    assert article.bylines == ["本报记者 江玉《中国电力报》记者张大和"]
+    assert article.paragraphs()[0].startswith("编者按")
+    assert rejoin.CREDIT_END.search("详见今日本报刊登的《回家的路》记者张大和")
+    assert rejoin.PARAGRAPH_OPENER.match("编者按：近年来")

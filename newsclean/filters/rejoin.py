@@ -92,8 +92,11 @@ CLAUSE_PUNCT = regex.compile(r"[，。；？！,;?!]")
 ENUMERATED = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、])"
 )
-# (in brackets, or closing an item of a list of them: （刘凤山摄）；)
-CREDIT_END = regex.compile(r"(?:摄|供图|制图|绘)[）)]?[；;]?$")
+# (in brackets, or closing an item of a list of them: （刘凤山摄）；), or a reporter's name
+# closing a piece (…》记者张大和)
+CREDIT_END = regex.compile(
+    r"(?:(?:摄|供图|制图|绘)[）)]?[；;]?|(?:记者|通讯员)[ \u3000]?\p{Han}{2,3}[）)]?)$"
+)
 # HTML that VLM OCR leaves in (a table, a <br>): no sentence runs on across it
 TAG_END = regex.compile(r"<[/!]?[A-Za-z][^<>]{0,60}>$")
 TAG_START = regex.compile(r"^<[/!]?[A-Za-z][^<>]{0,60}>")
@@ -112,7 +115,8 @@ PARAGRAPH_OPENER = regex.compile(
     r"|[0-9０-９]{1,4}\s*[年月日.．、]"
     r"|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]"
     r"|[一二三四五六七八九十]{1,3}、"
-    r"|(?:第[一二三四五六七八九十]{1,3}|首先|其次|此外|另外|同时|目前|据悉|据了解|记者|近日|今年|去年)"
+    r"|(?:第[一二三四五六七八九十]{1,3}|首先|其次|此外|另外|同时|目前|据悉|据了解|记者|近日|今年|去年"
+    r"|编者按|编者的话)"
     r")"
 )
 
