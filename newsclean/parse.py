@@ -364,6 +364,13 @@ def _parse_plain(text: str) -> list[Block]:
         runs_on = uses_indent and width >= 8 and len(body) >= width
         return candidate[i + 1] and not fills and not runs_on
 
+    def ended_short(i: int) -> bool:
+        """Line i ends a sentence well short of the column: its paragraph's last line, so a
+        flush line after it is text from elsewhere (the tail of a paragraph cut at a column
+        break), not more of it."""
+        body = bodies[i][1]
+        return width >= 8 and len(body) < width * 0.8 and closes_sentence(i)
+
     def closes_sentence(i: int) -> bool:
         return i >= 0 and bool(bodies[i][1]) and bodies[i][1][-1] in "。！？…!?”’」』）)"
 
@@ -403,7 +410,9 @@ def _parse_plain(text: str) -> list[Block]:
             blocks.append(single)
             continue
         new_paragraph = bool(indent) or (
-            (not uses_indent or (i > 0 and jumps[i - 1])) and ends_paragraph(i - 1) and current
+            (not uses_indent or (i > 0 and (jumps[i - 1] or ended_short(i - 1))))
+            and ends_paragraph(i - 1)
+            and current
         )
         if new_paragraph:
             flush()

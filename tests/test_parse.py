@@ -252,3 +252,19 @@ def test_plain_last_words_before_a_jump_are_no_headline():
     assert blocks[0].kind == Kind.HEADLINE
     assert [b.kind for b in blocks[1:]] == [Kind.PARAGRAPH] * (len(blocks) - 1)
     assert blocks[-1].text.endswith("在（转第一版）")
+
+
+def test_plain_flush_line_after_a_finished_short_line_opens_a_block():
+    """On a page that indents its paragraphs, a line that ends a sentence well short of the
+    column is its paragraph's last: a flush line after it is text from elsewhere (the tail of
+    a paragraph cut at a column break) and opens a block of its own."""
+    text = (
+        "　　现代足球中场球员既要组织战术实施，还要能\n"
+        "冲锋陷阵。以中国球员的现实情况而论，不宜苛求\n"
+        "全能型的中场球星。\n"
+        "的价值取向。奥运会的理念是“更高、更快、更强”，\n"
+        "柯达也是在和这种理念结合。\n"
+        "　　企业赞助体育活动，其决策的着眼点在哪里？\n"
+    )
+    blocks = parse(text).blocks
+    assert [b.text[:6] for b in blocks] == ["现代足球中场", "的价值取向。", "企业赞助体育"]
