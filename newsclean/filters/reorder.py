@@ -137,8 +137,7 @@ ACROSS_PMI_MID = 0.0
 SEAMS_TRUSTED = 1.0
 ISLAND = 1  # blocks of the host between two runs to one article that go with them
 SEAM_PLACES = 0.5  # seam evidence (0-1) that settles which way of a two-way pair is bleed
-LABEL_CHARS = 12  # characters: shorter, a block without an end mark is a label
-AUTHOR_LINE_CHARS = 30  # ... and this short right under the headings, an author's line
+AUTHOR_LINE_CHARS = 30  # a block without an end mark this short under the headings
 DATELINE_OPENS = 6.0  # the run opens with a dateline, and its target has none
 MOVE_COST = 0.5  # every moved block: the page as read is right unless shown otherwise
 # articles on one topic: when the host's own blocks lean to the target by more than
@@ -479,23 +478,6 @@ def _prepare(page: Page) -> _Page | None:
     for b in blocks:
         paragraphs[b.article] += b.kind == Kind.PARAGRAPH
     corpus = "\n".join(b.text for b in blocks)
-    # on plain OCR an opening right after a paragraph cut mid-sentence is more likely a
-    # wrapped line read as a headline than an article: no run goes into or out of it (a
-    # short label or caption without an end mark, 奥山由美, is no cut sentence)
-    sound = {
-        k
-        for k, i in opens_at.items()
-        if page.style != "plain"
-        or i == 0
-        or blocks[i].continued_from is not None  # a 上接 line opens a piece, cut text or not
-        or blocks[i - 1].kind != Kind.PARAGRAPH
-        or ends_sentence(blocks[i - 1].text)
-        or len(blocks[i - 1].text.strip()) < LABEL_CHARS
-    }
-    movable = [m and b.article in sound for m, b in zip(movable, blocks)]
-    if not any(movable) or len(sound) < 2:
-        return None
-    articles = [k for k in articles if k in sound]
     members: dict[int, list[int]] = {}
     for t, b in enumerate(blocks):
         if movable[t]:
