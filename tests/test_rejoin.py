@@ -198,3 +198,16 @@ def test_a_reporters_name_ends_a_piece_and_an_editors_note_opens_one():
     assert article.paragraphs()[0].startswith("编者按")
     assert rejoin.CREDIT_END.search("详见今日本报刊登的《回家的路》记者张大和")
     assert rejoin.PARAGRAPH_OPENER.match("编者按：近年来")
+
+
+@pytest.mark.parametrize(
+    ("text", "mid"),
+    [
+        ("，连云港市民纷纷点赞。", True),
+        ("层“三个面向”工作体系。", True),
+        ("一、要加强对金融机构的监管。", False),  # a numbered item opens its paragraph
+        ("据新华社电，会议今天召开。", False),
+    ],
+)
+def test_what_starts_mid_sentence(text, mid):
+    assert rejoin.starts_mid_sentence(text) is mid

@@ -103,7 +103,8 @@ TAG_START = regex.compile(r"^<[/!]?[A-Za-z][^<>]{0,60}>")
 # a Markdown table row or bulleted item as the block's last line: an item, complete as it is
 ITEM_END = regex.compile(r"(?:^|\n)[ \t]*(?:\||[-*+][ \t])[^\n]*$")
 UNIT_AFTER_NUMBER = regex.compile(r"^[年月日号时分秒万亿千百元角个名人次家项件%％]")
-LONE_CHAR_THEN_PUNCT = regex.compile(r"^\p{Han}[，、,；;‘’“”（(]")
+# (not a numbered item: 一、要加强…)
+LONE_CHAR_THEN_PUNCT = regex.compile(r"^(?![一二三四五六七八九十]、)\p{Han}[，、,；;‘’“”（(]")
 HAN_ONLY = regex.compile(r"\p{Han}+")
 BRACKETS = (("“", "”"), ("（", "）"), ("《", "》"))
 # a text ending in one of these ends a sentence (ENDS_SENTENCE) or a bracketed note
