@@ -267,6 +267,24 @@ def _is_standalone_line(body: str) -> bool:
 
 BULLET_LABEL = 8  # characters: a bulleted line this short without punctuation is a label
 
+
+def _wrapped_byline_like(bodies: list[tuple[str, str]], i: int, width: int) -> bool:
+    """Line i reads as a byline but fills the column, unindented, and the next line goes on
+    flush: a line of wrapped text that happens to open with a reporter's word."""
+    indent, body = bodies[i]
+    if indent or width < 8 or len(body) < width - WRAP_SLACK or i + 1 >= len(bodies):
+        return False
+    next_indent, next_body = bodies[i + 1]
+    return (
+        bool(next_body)
+        and not next_indent
+        and SENTENCE_PUNCT.search(next_body) is not None  # (a headline or a name has none)
+        and not _is_standalone_line(next_body)
+        and BYLINE_WORD.search(body) is not None
+        and BYLINE.match(body) is not None
+    )
+
+
 BRACKET_PAIRS = ("（）", "()", "《》", "“”", "「」", "『』", "【】")
 
 
@@ -342,6 +360,11 @@ def _parse_plain(text: str) -> list[Block]:
     # a line ending in （下转第2版） ends its piece: the next line starts another block
     jumps = [bool(b) and "版" in b and bool(MARKER_AT_END.search(b)) for _, b in bodies]
     standalone = [bool(b) and _is_standalone_line(b) for _, b in bodies]
+    for i in [i for i, alone in enumerate(standalone) if alone]:
+        # on a page that indents its paragraphs, a reporter's line that fills the column and
+        # runs on into a flush line is wrapped text (本报记者王明在车站看到 / 旅客们排队…)
+        if uses_indent and _wrapped_byline_like(bodies, i, width):
+            standalone[i] = False
     for i in [i for i, alone in enumerate(standalone) if alone]:
         # a bare number is a page number only at the top or bottom of the text or set off by
         # blank lines; inside a paragraph it is a wrapped line (…增长了 / ２５)

@@ -268,3 +268,20 @@ def test_plain_flush_line_after_a_finished_short_line_opens_a_block():
     )
     blocks = parse(text).blocks
     assert [b.text[:6] for b in blocks] == ["现代足球中场", "的价值取向。", "企业赞助体育"]
+
+
+def test_plain_wrapped_line_opening_with_a_reporter_runs_on():
+    """本报记者王明在车站看到… filling the column and running on into a flush line is a line of
+    the paragraph; the same words on a short line of their own, over an indent, a byline."""
+    text = (
+        "标题在这里\n　　据介绍，今年春运期间各地加开旅\n客列车，方便群众出行，车站秩序良\n"
+        "本报记者王明在车站看到不少旅客\n排队有序进站乘车，场面井然有序。\n"
+        "　　铁路部门表示，将继续做好服务。\n"
+    )
+    blocks = parse(text).blocks
+    assert [b.kind for b in blocks] == [Kind.HEADLINE, Kind.PARAGRAPH, Kind.PARAGRAPH]
+    assert "本报记者王明在车站看到不少旅客\n排队" in blocks[1].text
+    byline = (
+        "标题在这里\n本报记者 王明\n　　据介绍，今年春运期间各地加开旅\n客列车，方便群众出行。\n"
+    )
+    assert [b.text for b in parse(byline).blocks][1] == "本报记者 王明"
