@@ -197,6 +197,7 @@ def test_a_reporters_name_ends_a_piece_and_an_editors_note_opens_one():
     assert article.bylines == ["本报记者 江玉《中国电力报》记者张大和"]
     assert article.paragraphs()[0].startswith("编者按")
     assert rejoin.CREDIT_END.search("详见今日本报刊登的《回家的路》记者张大和")
+    assert rejoin.CREDIT_END.search("本版今日刊登《乡村学校》。———编者")
     assert rejoin.PARAGRAPH_OPENER.match("编者按：近年来")
 
 

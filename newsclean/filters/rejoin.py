@@ -93,9 +93,10 @@ ENUMERATED = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、])"
 )
 # (in brackets, or closing an item of a list of them: （刘凤山摄）；), or a reporter's name
-# closing a piece (…》记者张大和)
+# closing a piece (…》记者张大和), or the editors signing a note (…园》。———编者)
 CREDIT_END = regex.compile(
-    r"(?:(?:摄|供图|制图|绘)[）)]?[；;]?|(?:记者|通讯员)[ \u3000]?\p{Han}{2,3}[）)]?)$"
+    r"(?:(?:摄|供图|制图|绘)[）)]?[；;]?|(?:记者|通讯员)[ \u3000]?\p{Han}{2,3}[）)]?"
+    r"|[—－-]{1,3}[ \u3000]?编者[）)]?)$"
 )
 # HTML that VLM OCR leaves in (a table, a <br>): no sentence runs on across it
 TAG_END = regex.compile(r"<[/!]?[A-Za-z][^<>]{0,60}>$")
