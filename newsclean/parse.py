@@ -33,7 +33,8 @@ from .model import Block, Kind, Page
 # as CommonMark: closing #s count only after a space (C# keeps its #, and "# ##" is "##")
 HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 # a line set wholly in bold, as VLM OCR marks a heading, a running head or a 上接 line it
-# gives no level: read as a section heading (the role structure gives an unlevelled heading)
+# gives no level: its role comes from where it stands, as a ## line's does (a kicker over a
+# headline, a headline over a byline or a dateline, a section heading amid text)
 BOLD_LINE = regex.compile(r"^(\*\*|__)(?![\s*_])([^*\n]{1,60}?)(?<![\s*_])\1$")
 # a bold line is a byline when a reporter's word stands apart from the names after it
 # (**本报记者 陈静**, **文/张三**); 记者手记 or 记者观察 in bold is a column's heading
@@ -125,7 +126,7 @@ def _single_line_block(bid: int, start: int, end: int, line: str) -> Block | Non
             return _block(bid, Kind.BYLINE, byline[1], start, end, markup=markup + byline[0])
         if BOLD_BYLINE.match(inner) and BYLINE.match(inner):
             return _block(bid, Kind.BYLINE, inner, start, end, markup=markup)
-        return _block(bid, Kind.SECTION, inner, start, end, markup=markup, level=3)
+        return _block(bid, Kind.SECTION, inner, start, end, markup=markup, level=2)
     if byline := _marked_byline(stripped):
         markup, rest = byline
         return _block(bid, Kind.BYLINE, rest, start, end, markup=markup)

@@ -209,3 +209,22 @@ def test_a_kicker_over_two_lines_is_one_kicker():
     # a ## line under a headline stays its subtitle, however many ## lines follow
     first, second = clean("# 甲\n\n## 副题\n\n## 引题\n\n# 乙\n\n正文。\n").articles
     assert (first.subtitle, second.kicker, second.title) == ("副题", "引题", "乙")
+
+
+def test_bold_lines_take_their_role_from_where_they_stand():
+    """VLM OCR that sets headlines in bold rather than with #: a bold line over a dateline or
+    a byline is a headline, over a # headline its kicker, and amid text a section heading."""
+    page = (
+        "**新能源汽车出口持续增长**\n\n"
+        "本报北京3月4日电 记者从商务部获悉，一季度新能源汽车出口量达到120万辆。\n\n"
+        "**海外市场**\n\n商务部有关负责人表示，新能源汽车已成为外贸“新三样”之一。\n\n"
+        "**春耕时节**\n\n# 春耕备耕有序推进\n\n**本报记者 赵强**\n\n眼下正是春耕备耕的关键时期。\n"
+    )
+    first, second = clean(page).articles
+    assert (first.title, first.dateline) == ("新能源汽车出口持续增长", "本报北京3月4日电")
+    assert [s.heading for s in first.sections] == [None, "海外市场"]
+    assert (second.kicker, second.title, second.bylines) == (
+        "春耕时节",
+        "春耕备耕有序推进",
+        ["本报记者 赵强"],
+    )
