@@ -218,8 +218,8 @@ def _byline_line(line: str, para: list[tuple[int, int, str]]) -> bool:
 
 # lines that are never part of a wrapped paragraph: markers, bylines, page furniture.  Every
 # line of a plain page is tested, so all but one are matched as one alternation; the running
-# head is matched on its own, and only on lines with a 年, 报, 星期 or 版 (it is no regex alone, and the
-# test costs more than the alternation's)
+# head is matched on its own, and only on lines with a 年, 报, 星期 or 版 (it is no regex
+# alone, and the test costs more than the alternation's)
 STANDALONE = regex.compile(
     "|".join(
         f"(?:{p.pattern})"
@@ -366,7 +366,7 @@ def _parse_plain(text: str) -> list[Block]:
         # runs on into a flush line is wrapped text (本报记者王明在车站看到 / 旅客们排队…)
         if uses_indent and _wrapped_byline_like(bodies, i, width):
             standalone[i] = False
-    for i in [i for i, alone in enumerate(standalone) if alone]:
+            continue
         # a bare number is a page number only at the top or bottom of the text or set off by
         # blank lines; inside a paragraph it is a wrapped line (…增长了 / ２５)
         if PAGE_NUMBER.match(bodies[i][1]):
