@@ -35,7 +35,7 @@ from itertools import accumulate
 
 import regex
 
-from ..chardata import FURNITURE, both_scripts
+from ..chardata import FURNITURE, MARKER_ONLY, both_scripts
 from .normalize import normalize_text
 
 NAME = "furniture"
@@ -148,8 +148,13 @@ NUMBER_AT_EDGE = 2
 def run(page, config):
     blocks, repairs = [], []
     kinds = [block_kind(b.text) for b in page.blocks]
-    # text blocks before each block (furniture aside, so a second run counts the same)
-    text_before = list(accumulate((kind is None for kind in kinds), initial=0))
+    # text blocks before each block (furniture and 上接/下转 lines aside, so a second run, which
+    # finds the markers gone into their fields, counts the same)
+    is_text = [
+        kind is None and not ("版" in b.text and MARKER_ONLY.match(b.text))
+        for b, kind in zip(page.blocks, kinds)
+    ]
+    text_before = list(accumulate(is_text, initial=0))
     texts = text_before[-1]
     for i, (block, kind) in enumerate(zip(page.blocks, kinds)):
         if kind is None or (
@@ -167,8 +172,8 @@ def run(page, config):
         if (
             kind == "page_number"
             and NUMBER_AT_EDGE <= text_before[i] <= texts - NUMBER_AT_EDGE
-            and kinds[i - 1] is None
-            and kinds[i + 1] is None
+            and is_text[i - 1]
+            and is_text[i + 1]
         ):
             reason = (
                 "page_furniture: page_number; kept, a bare number amid the text may number a part"
