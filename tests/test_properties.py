@@ -93,8 +93,10 @@ def test_nothing_lost_nothing_invented(text):
 @example("0。\n\n### 上接第一版\n\n# 一一\n\n# 一一\n\n# 一一\n\n# 一一")
 # a paragraph is not moved into an article with none (it would split a row of headlines)
 @example("#\n\n 一一三一上\n\n# 一一三一上\n\n# 一一三一上\n\n# 一一三一上\n\n# 一一三一上")
-# a bare number before two 下转 lines: markers are no text around it, whether read or not
+# a bare number before two 下转 lines: markers are no text around it, whether read or not,
+# and one after an inline 下转 is amid the text whether the marker is inline or a line
 @example("0。\n\n# 一一\n\n# 一一\n\n# 一一\n\n0\n\n（下转第2版）\n\n（下转第2版）")
+@example("# 一一\n\n# 一一\n\n# 一一\n\n0。\n\n0。（下转第八版）\n\n0\n\n”\n\n# 一一")
 # a join that would complete a 下转 marker beside another 下转 page is not made
 @example("0。（下转第\n\n八版）\n\n（下转第2版）")
 # a 下转 kept as text (its article has another page) moved to an article that has none

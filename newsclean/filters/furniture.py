@@ -172,8 +172,8 @@ def run(page, config):
         if (
             kind == "page_number"
             and NUMBER_AT_EDGE <= text_before[i] <= texts - NUMBER_AT_EDGE
-            and is_text[i - 1]
-            and is_text[i + 1]
+            and kinds[i - 1] is None
+            and kinds[i + 1] is None
         ):
             reason = (
                 "page_furniture: page_number; kept, a bare number amid the text may number a part"
