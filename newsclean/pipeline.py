@@ -13,8 +13,8 @@ from .model import Page, Repair
 # to make full-width, a loop, or a copy of another paragraph; it is also stronger evidence
 # of where it belongs (reorder runs again where it left a doubtful spot); a move can bring
 # a copy into the article of the paragraph it copies, and changes the wording of the
-# articles it touched, so reorder looks again; a cut copy or a move may leave a bare number
-# kept amid the text at the page's end (furniture looks again) or settle a clash between two
+# articles it touched, so reorder looks again; a cut copy, a move or a join may leave a bare
+# number kept amid the text at the page's end (furniture looks again) or settle a clash between two
 # markers of one article (continuation looks again).
 TEXT_GATES = {
     "normalize": lambda text: any(c in text for c in ",;:?!() "),
@@ -45,10 +45,10 @@ def _settle_steps(page: Page, config: Config, latest: list[Repair], doubtful_ord
     joined = "\n".join(b.text for b in page.blocks if b.id in joined_ids)
     steps = [name for name, gate in TEXT_GATES.items() if joined and gate(joined)]
     if any(r.filter == "furniture" and r.action == "flagged" for r in latest) and (
-        moved or any(r.filter == "dedup" and r.action == "removed" for r in latest)
+        moved or joined_ids or any(r.filter == "dedup" and r.action == "removed" for r in latest)
     ):
         # a bare number kept for standing amid the text may stand at its end once the copies
-        # after it are gone or the blocks around it moved
+        # after it are gone, the blocks around it moved or two of them joined
         steps.append("furniture")
     if moved and "continuation" not in steps and _kept_marker(page):
         # a marker kept in the text for clashing with another of its article may clash no

@@ -97,6 +97,8 @@ def test_nothing_lost_nothing_invented(text):
 # and one after an inline 下转 is amid the text whether the marker is inline or a line
 @example("0。\n\n# 一一\n\n# 一一\n\n# 一一\n\n0\n\n（下转第2版）\n\n（下转第2版）")
 @example("# 一一\n\n# 一一\n\n# 一一\n\n0。\n\n0。（下转第八版）\n\n0\n\n”\n\n# 一一")
+# a join after a bare number kept amid the text may leave it at the page's end
+@example("0。\n\n●\n\n 0\n\n● 0\n\n:。")
 # a join that would complete a 下转 marker beside another 下转 page is not made
 @example("0。（下转第\n\n八版）\n\n（下转第2版）")
 # a 下转 kept as text (its article has another page) moved to an article that has none
