@@ -99,8 +99,9 @@ def test_nothing_lost_nothing_invented(text):
 @example("# 一一\n\n# 一一\n\n# 一一\n\n0。\n\n0。（下转第八版）\n\n0\n\n”\n\n# 一一")
 # a join after a bare number kept amid the text may leave it at the page's end
 @example("0。\n\n●\n\n 0\n\n● 0\n\n:。")
-# a join that would complete a 下转 marker beside another 下转 page is not made
+# a join that would complete a 下转 marker beside another 下转 page of its article is not made
 @example("0。（下转第\n\n八版）\n\n（下转第2版）")
+@example("组关中！（下转第\n\n八版）\n\n0。\n\n（下转第2版）")
 # a 下转 kept as text (its article has another page) moved to an article that has none
 @example(
     "一不一两两一中一。一一三三上三一上一下一。\n\n# 一与一业一\n\n（下转第2版）\n\n0。\n\n"

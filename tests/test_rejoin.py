@@ -212,3 +212,17 @@ def test_a_reporters_name_ends_a_piece_and_an_editors_note_opens_one():
 )
 def test_what_starts_mid_sentence(text, mid):
     assert rejoin.starts_mid_sentence(text) is mid
+
+
+def test_a_join_completes_a_marker_of_a_kind_its_piece_lacks():
+    """（下转第|八版） cut at the column break is joined and read in a piece that has its 上接
+    page only; beside another 下转 page of its article it stays apart (two pages for one
+    piece)."""
+    page = (
+        "# 标题\n\n（上接第1版）\n\n"
+        "这是一个很长的句子，讲的是今天的事情，会议指出要加强管理（下转第\n\n八版）"
+    )
+    (article,) = clean(page).articles
+    assert (article.continued_from, article.continued_to) == (1, 8)
+    clash = clean("组关中！（下转第\n\n八版）\n\n0。\n\n（下转第2版）")
+    assert not [r for r in clash.repairs if r.action == "joined"]

@@ -26,6 +26,7 @@ import regex
 
 from ..chardata import (
     BYLINE,
+    CONTINUED_FROM_VERBS,
     DATELINE,
     ENDS_BRACKETED,
     ENDS_SENTENCE,
@@ -255,16 +256,23 @@ def _joinable(prev: Block | None, block: Block) -> bool:
     )
 
 
-def _clashing_marker(left: Block, right: Block) -> bool:
-    """Whether joining would complete a 上接/下转 marker across the seam (（下转第|八版）) while
-    the second half already carries a page from another marker: two pages for one piece, a
-    clash no join should make."""
-    if right.continued_to is None and right.continued_from is None:
+def _clashing_marker(left: Block, right: Block, paged: dict[str, set[int]]) -> bool:
+    """Whether joining would complete a 上接/下转 marker across the seam (（下转第|八版）) in an
+    article that already carries a page of that kind from another marker (``paged``: the
+    articles that do, by field): two pages for one piece, a clash no join should make."""
+    if not any(right.article in articles for articles in paged.values()):
         return False
     joined = _join_text(left.text, right.text)
-    return "版" in joined and len(MARKER.findall(joined)) > len(
-        MARKER.findall(left.text) + MARKER.findall(right.text)
-    )
+    if "版" not in joined:
+        return False
+    seen = {m.group(0) for m in MARKER.finditer(left.text)}
+    seen |= {m.group(0) for m in MARKER.finditer(right.text)}
+    for m in MARKER.finditer(joined):
+        if m.group(0) not in seen:
+            field = "from" if m.group("verb") in CONTINUED_FROM_VERBS else "to"
+            if right.article in paged[field]:
+                return True
+    return False
 
 
 def indented(page: Page) -> bool:
@@ -280,13 +288,17 @@ def _join_pass(page: Page, blocks: list[Block], config: Config, repairs: list[Re
     their confidence, and whether anything was joined."""
     corpus = "\n".join(b.text for b in blocks)
     indented_page = indented(page)
+    paged = {
+        "from": {b.article for b in blocks if b.continued_from is not None},
+        "to": {b.article for b in blocks if b.continued_to is not None},
+    }
     out: list[Block] = []
     apart: list[tuple[Block, Block, float]] = []
     for block in blocks:
         prev = out[-1] if out else None
         if _joinable(prev, block):
             confidence = join_confidence(prev, block, corpus, indented_page)
-            if confidence >= config.rejoin_threshold and not _clashing_marker(prev, block):
+            if confidence >= config.rejoin_threshold and not _clashing_marker(prev, block, paged):
                 joined = prev.with_(
                     text=_join_text(prev.text, block.text),
                     spans=prev.spans + block.spans,
