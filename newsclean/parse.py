@@ -367,6 +367,10 @@ def _parse_plain(text: str) -> list[Block]:
         if uses_indent and _wrapped_byline_like(bodies, i, width):
             standalone[i] = False
             continue
+        # the rest of a bracket the line before opened (…访华团。（ / 转第3版）) goes on with it
+        if i > 0 and bodies[i - 1][1][-1:] in "（(【" and _closes_unopened(bodies[i][1]):
+            standalone[i] = False
+            continue
         # a bare number is a page number only at the top or bottom of the text or set off by
         # blank lines; inside a paragraph it is a wrapped line (…增长了 / ２５)
         if PAGE_NUMBER.match(bodies[i][1]):

@@ -285,3 +285,16 @@ def test_plain_wrapped_line_opening_with_a_reporter_runs_on():
         "标题在这里\n本报记者 王明\n　　据介绍，今年春运期间各地加开旅\n客列车，方便群众出行。\n"
     )
     assert [b.text for b in parse(byline).blocks][1] == "本报记者 王明"
+
+
+def test_plain_marker_wrapped_after_its_opening_bracket_stays_with_its_line():
+    """（ at a line's end and 转第3版） on the next: one marker, read whole, no bracket left."""
+    from newsclean import clean
+
+    text = (
+        "李岚清会见日本客人\n　　国务院副总理李岚清今天会见\n了以会长樱内义雄为团长的日本\n"
+        "贸易促进协会访华团。（\n转第3版）\n"
+    )
+    (article,) = clean(text).articles
+    assert article.continued_to == 3
+    assert article.paragraphs()[-1].endswith("访华团。")
