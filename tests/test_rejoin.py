@@ -226,3 +226,27 @@ def test_a_join_completes_a_marker_of_a_kind_its_piece_lacks():
     assert (article.continued_from, article.continued_to) == (1, 8)
     clash = clean("组关中！（下转第\n\n八版）\n\n0。\n\n（下转第2版）")
     assert not [r for r in clash.repairs if r.action == "joined"]
+
+
+def test_an_indented_block_opens_a_paragraph_on_a_page_that_indents():
+    """…岂不是一样的 ends without a mark; on a page that indents its paragraphs, a next block
+    set flush goes on with it, an indented one opens a paragraph of its own."""
+    from newsclean.model import Block, Kind
+
+    left = "谁还会对杀猪宰羊、烤鸭烧鸡再说什么呢？鸿雁若从此不飞，与鸡鸭的下场岂不是一样的"
+    right = "看京剧《沙家浜》，郭建光同沙奶奶有一段对唱，郭建光给沙奶奶“提意见”。"
+    a = Block(id=0, kind=Kind.PARAGRAPH, text=left, spans=(), markup="\u3000\u3000")
+    corpus = f"{left}\n{right}"
+    flush = Block(id=1, kind=Kind.PARAGRAPH, text=right, spans=())
+    indented = flush.with_(markup="\u3000\u3000")
+    assert rejoin.join_confidence(a, flush, corpus, indented_page=True) >= 0.6
+    assert rejoin.join_confidence(a, indented, corpus, indented_page=True) < 0.6
+    assert rejoin.join_evidence(a, indented, corpus, indented_page=True)["indented_b"] == 1.0
+
+
+def test_the_fitting_tool_fits_one_weight_with_the_rest_held():
+    from newsclean.bench import fit_joins
+
+    rows = [({"clause_end": 1.0, "short_b": float(i % 2)}, i % 2 == 0) for i in range(40)]
+    weights = fit_joins.fit(rows, ["short_b"], held=(-1.0, {"clause_end": 1.0, "short_b": 0.0}))
+    assert weights[-1] == -1.0 and weights[0] < -2

@@ -1,13 +1,14 @@
 """Fit the weights of rejoin's join model on generated pages.
 
-    python -m newsclean.bench.fit_joins --seed 11 --pages 3000 [--check-seed 2]
+    python -m newsclean.bench.fit_joins --seed 11 --pages 3000 [--check-seed 2] [--only NAMES]
 
 Every pair of neighbouring paragraphs rejoin weighs on a page (``rejoin.join_evidence``) is
 labelled by the page's truth: a cut when the end of the first and the start of the second
 read on in one truth paragraph.  A logistic regression (Newton's method, a little L2) fitted
 on them prints ``JOIN_BIAS`` and ``JOIN_WEIGHTS`` for ``newsclean/filters/rejoin.py``; with
 ``--check-seed`` it also counts, on pages of that seed, the cuts joined and the false joins
-of the current weights and of the fitted ones at rejoin's threshold.
+of the current weights and of the fitted ones at rejoin's threshold.  ``--only`` fits the
+named weights with the rest of the model held (a new term added to a fitted model).
 """
 
 from __future__ import annotations
@@ -74,17 +75,30 @@ def labelled_pairs(pages, t2s: OpenCC) -> list[tuple[dict[str, float], bool]]:
     return out
 
 
-def fit(rows: list[tuple[dict[str, float], bool]], names: list[str]) -> list[float]:
-    """Logistic regression weights (the bias last) by Newton's method with an L2 penalty."""
+def fit(
+    rows: list[tuple[dict[str, float], bool]],
+    names: list[str],
+    held: tuple[float, dict[str, float]] | None = None,
+) -> list[float]:
+    """Logistic regression weights (the bias last) by Newton's method with an L2 penalty; with
+    ``held`` (a bias and weights), only ``names`` are fitted, the rest of the model held, and
+    the bias returned is the held one."""
     xs = [[e[n] for n in names] + [1.0] for e, _ in rows]
     ys = [1.0 if cut else 0.0 for _, cut in rows]
+    offsets = [0.0] * len(rows)
+    if held is not None:
+        bias, weights = held
+        offsets = [
+            bias + sum(weights[k] * v for k, v in e.items() if k not in names) for e, _ in rows
+        ]
+        xs = [x[:-1] + [0.0] for x in xs]  # (the bias is held: its column is left empty)
     d = len(names) + 1
     w = [0.0] * d
     for _ in range(ROUNDS):
         grad = [L2 * wi for wi in w[:-1]] + [0.0]
         hess = [[(L2 if i == j and i < d - 1 else 0.0) for j in range(d)] for i in range(d)]
-        for x, y in zip(xs, ys):
-            z = sum(wi * xi for wi, xi in zip(w, x))
+        for x, y, offset in zip(xs, ys, offsets):
+            z = offset + sum(wi * xi for wi, xi in zip(w, x))
             p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
             g, h = p - y, p * (1.0 - p)
             nz = [(i, xi) for i, xi in enumerate(x) if xi]
@@ -95,6 +109,8 @@ def fit(rows: list[tuple[dict[str, float], bool]], names: list[str]) -> list[flo
                     row[j] += h * xi * xj
         step = _solve(hess, grad)
         w = [wi - si for wi, si in zip(w, step)]
+    if held is not None:
+        w[-1] = held[0]
     return w
 
 
@@ -130,13 +146,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--pages", type=int, default=3000)
     parser.add_argument("--check-seed", type=int)
+    parser.add_argument(
+        "--only", metavar="NAMES", help="fit only these weights (comma-separated), the rest held"
+    )
     args = parser.parse_args(argv)
     articles = load_corpus(resolve_corpus(args.corpus))
     t2s = OpenCC("t2s")
     rows = labelled_pairs(generate_pages(articles, args.seed, pages=args.pages), t2s)
-    names = sorted(rejoin.JOIN_WEIGHTS)
-    w = fit(rows, names)
-    fitted = dict(zip(names, w[:-1]))
+    if args.only:
+        names = [n.strip() for n in args.only.split(",")]
+        w = fit(rows, names, held=(rejoin.JOIN_BIAS, rejoin.JOIN_WEIGHTS))
+        fitted = {**rejoin.JOIN_WEIGHTS, **dict(zip(names, w[:-1]))}
+    else:
+        names = sorted(rejoin.JOIN_WEIGHTS)
+        w = fit(rows, names)
+        fitted = dict(zip(names, w[:-1]))
     print(f"# {len(rows)} pairs, {sum(c for _, c in rows)} cuts (seed {args.seed})")
     print(f"JOIN_BIAS = {w[-1]:.2f}")
     for name, value in fitted.items():
