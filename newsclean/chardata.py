@@ -159,8 +159,9 @@ class _RunningHead:
     """A running head: the line atop a page that says which paper, day and edition it is,
     in whatever order and spacing the paper prints them (``法治日报 2021年11月15日 星期一 第3版``,
     ``A2 要闻 2023年6月12日 星期一``, ``2022年3月8日 星期二 光明日报 第4版 要闻``,
-    ``经济日报 A2``, ``2024.03.05 星期二 | 第06版 | 社会``).  Its parts: a date, a weekday, a lunar date, an edition, a paper's name,
-    and up to two short section names set apart by spaces.  A date needs a weekday, an
+    ``经济日报 A2``, ``2024.03.05 星期二 | 第06版 | 社会``).  Its parts: a date, a weekday, a
+    lunar date, an edition, a paper's name, and up to two short section names set apart by
+    spaces.  A date needs a weekday, an
     edition or a paper's name beside it, and a line without a date needs an edition and a
     paper: a headline that opens with a date (``2022年2月4日北京冬奥会开幕``) stays."""
 

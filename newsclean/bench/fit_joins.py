@@ -133,8 +133,7 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
 def _count(rows, bias: float, weights: dict[str, float], threshold: float) -> tuple[int, int]:
     joined = false = 0
     for e, cut in rows:
-        z = bias + sum(weights.get(k, 0.0) * v for k, v in e.items())
-        if 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))) >= threshold:
+        if rejoin.join_probability(e, bias, weights) >= threshold:
             joined += cut
             false += not cut
     return joined, false

@@ -2,10 +2,10 @@
 
 A marker says where an article jumps to or comes from.  It is page furniture, not a sentence,
 so it is removed from the text and recorded on a block instead: ``continued_from`` for
-上接/接/紧接/续, ``continued_to`` for 下转/转 (traditional 下轉/轉/緊接/續 too).  The page is an
-``int`` (一, 十二, 12, １２ all parse) or a string such as ``"A2"`` for a lettered edition.  The renderer writes the fields
-back as ``（上接第1版）`` / ``（下转第2版）`` lines, which this filter reads again, so a second
-run changes nothing.
+上接/接/紧接/续, ``continued_to`` for 下转/下接/转/续见 (traditional 下轉/轉/緊接/續 too).  The
+page is an ``int`` (一, 十二, 12, １２ all parse) or a string such as ``"A2"`` for a lettered
+edition.  The renderer writes the fields back as ``（上接第1版）`` / ``（下转第2版）`` lines,
+which this filter reads again, so a second run changes nothing.
 
 Where the number goes:
 

@@ -237,10 +237,17 @@ def join_confidence(left: Block, right: Block, corpus: str, indented_page: bool 
     """How sure we are that ``right`` continues ``left``'s sentence (0-0.99): the model's
     probability from ``join_evidence``, 0 where no sentence can run on."""
     e = join_evidence(left, right, corpus, indented_page)
-    if e is None:
-        return 0.0
-    z = JOIN_BIAS + sum(JOIN_WEIGHTS[k] * v for k, v in e.items() if v)
-    return min(0.99, 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))))
+    return 0.0 if e is None else min(0.99, join_probability(e))
+
+
+def join_probability(
+    evidence: dict[str, float],
+    bias: float = JOIN_BIAS,
+    weights: dict[str, float] = JOIN_WEIGHTS,
+) -> float:
+    """The model's probability of a cut given ``join_evidence`` (and weights to try)."""
+    z = bias + sum(weights.get(k, 0.0) * v for k, v in evidence.items() if v)
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 def _join_text(a: str, b: str) -> str:
