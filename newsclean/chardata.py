@@ -34,7 +34,7 @@ MARKDOWN_LINE = regex.compile(r"^[ \t]*(?:[-*+][ \t]|[0-9]{1,3}[.)][ \t]|\||>)",
 ENDS_BRACKETED = regex.compile(r"[）)】]\s*$")
 
 CHINESE_NUMERALS = {
-    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "百": 100,
 }  # fmt: skip
 
@@ -70,14 +70,18 @@ FULLWIDTH_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 PAGE_NO = (
     r"(?:[0-9０-９]{1,3}|[一二三四五六七八九十百零〇两]{1,4}|[A-Za-zＡ-Ｚａ-ｚ][0-9０-９]{1,2})"
 )
-# the traditional forms of the characters datelines, bylines and editor lines are made of, so
-# that one pattern reads a traditional page's 本報訊 / 本報記者 / 責任編輯 as it does 本报讯
+# the traditional forms of the characters the patterns are made of, so that one pattern reads
+# a traditional page's 本報訊 / 本報記者 / 責任編輯 / 下轉第兩版 as it does 本报讯 (a test holds
+# every pattern to OpenCC's table)
 _TRADITIONAL_OF = dict(
     zip(
-        "报讯电记华网视编辑责术图设计对约驻员实习评论见体摄时专广续转紧",
-        "報訊電記華網視編輯責術圖設計對約駐員實習評論見體攝時專廣續轉緊",
+        "报讯电记华网视编辑责术图设计对约驻员实习评论见体摄时专广续转紧两据会内国济经综闻际传执"
+        "话邮万个亿号项块权台绘农",
+        "報訊電記華網視編輯責術圖設計對約駐員實習評論見體攝時專廣續轉緊兩據會內國濟經綜聞際傳執"
+        "話郵萬個億號項塊權臺繪農",
     )
 )
+_TRADITIONAL_OF["历"] = "歷曆"  # 农历 is 農曆 on a traditional page, OpenCC's first form 歷
 
 
 def both_scripts(pattern: str) -> str:
@@ -174,8 +178,10 @@ class _RunningHead:
     WEEKDAY = regex.compile(r"(?:星期|[周週]|[礼禮]拜)[一二三四五六日天]")
     PAPER = regex.compile(both_scripts(r"\p{Han}(?:日报|晚报|早报|时报|商报|青年报|法制报|法治报)"))
     EDITION = regex.compile(
-        rf"(?:(?<=^|{_SEP})|(?<=[日一二三四五六天报報]))(?:第\s*{PAGE_NO}\s*版|{PAGE_NO}\s*版"
-        rf"|[A-Za-zＡ-Ｚａ-ｚ][0-9０-９]{{1,2}}(?!\d))"
+        both_scripts(
+            rf"(?:(?<=^|{_SEP})|(?<=[日一二三四五六天报]))(?:第\s*{PAGE_NO}\s*版|{PAGE_NO}\s*版"
+            rf"|[A-Za-zＡ-Ｚａ-ｚ][0-9０-９]{{1,2}}(?!\d))"
+        )
     )
     WORD = rf"(?<=^|{_SEP})\p{{Han}}{{1,8}}(?={_SEP}|$)"
     PART = (
@@ -183,7 +189,7 @@ class _RunningHead:
         rf"|第\s*{PAGE_NO}\s*版|{PAGE_NO}\s*版?|\p{{Han}}{{1,8}}?(?:日报|晚报|早报|时报|商报|报)"
         rf"|(?P<word>{WORD}))"
     )
-    WHOLE = regex.compile(rf"^{_SEP}*(?:{PART}{_SEP}*){{1,9}}$")
+    WHOLE = regex.compile(both_scripts(rf"^{_SEP}*(?:{PART}{_SEP}*){{1,9}}$"))
     pattern = WHOLE.pattern
 
     def match(self, line: str):
@@ -208,10 +214,12 @@ RUNNING_HEAD = _RunningHead()
 # running heads and page furniture (whole block only)
 FURNITURE = [
     ("page_number", regex.compile(r"^[-—－\s]*[0-9０-９]{1,3}[-—－\s]*$")),
-    ("edition_line", regex.compile(
+    ("edition_line", regex.compile(both_scripts(
         rf"^第\s*{PAGE_NO}\s*版(?:[\s·:：|｜]+\p{{Han}}{{1,10}}|(?:{SECTION_NAMES})(?:新闻)?)?$"
-    )),
-    ("edition_line", regex.compile(rf"^{PAGE_NO}\s*版?[\s·:：|｜]*(?:{SECTION_NAMES})(?:新闻)?$")),
+    ))),
+    ("edition_line", regex.compile(both_scripts(
+        rf"^{PAGE_NO}\s*版?[\s·:：|｜]*(?:{SECTION_NAMES})(?:新闻)?$"
+    ))),
     ("running_head", RUNNING_HEAD),
     ("editor_line", regex.compile(both_scripts(
         r"^(?:本版)?(?:(?:责任|美术|版式|图片|文字)?编辑|责编|校对|版式设计|制图|美编)\s*[:：]\s*[\p{Han}\s·、,，]{1,30}$"

@@ -90,14 +90,38 @@ def specificity(pair: str) -> float:
 
     >>> specificity("发展") < specificity("上海") < specificity("鞍山") == 1.0
     True
+    >>> specificity("發展") == specificity("发展")
+    True
     """
-    return specificity_table().get(pair, 1.0)
+    return specificity_table().get(pair.translate(simplified_table()), 1.0)
+
+
+@cache
+def simplified_table() -> dict[int, str]:
+    """``str.translate`` table that writes each traditional-only character in its simplified
+    form, so a traditional page is read with the same counts (lengths stay)."""
+    return {ord(k): v for k, v in _simplified_forms().items()}
+
+
+@cache
+def _simplified_forms() -> dict[str, str]:
+    # (imported here: the filters package imports this module)
+    from .filters.script import simplified_forms
+
+    return simplified_forms()
 
 
 def pair_pmi(a: str, b: str) -> float | None:
     """PMI of Han characters ``a`` then ``b`` in news prose; None for a character the table
-    has never seen (no evidence either way)."""
+    has never seen (no evidence either way).  A traditional character reads as its
+    simplified form: the counts come from simplified text.
+
+    >>> pair_pmi("基", "層") == pair_pmi("基", "层")
+    True
+    """
     chars, pairs, total = _table()
+    fold = _simplified_forms()
+    a, b = fold.get(a, a), fold.get(b, b)
     ca, cb = chars.get(a), chars.get(b)
     if not ca or not cb:
         return None
@@ -132,6 +156,7 @@ def clause_start_logit(char: str) -> float | None:
 
 def _edge_logit(kind: str, char: str) -> float | None:
     counts = _counts()
+    char = _simplified_forms().get(char, char)
     seen = counts["c"].get(char)
     if not seen:
         return None

@@ -27,6 +27,7 @@ from .chardata import (
     MARKER_AT_END,
     MARKER_ONLY,
     RUNNING_HEAD,
+    both_scripts,
 )
 from .model import Block, Kind, Page
 
@@ -39,7 +40,7 @@ BOLD_LINE = regex.compile(r"^(\*\*|__)(?![\s*_])([^*\n]{1,60}?)(?<![\s*_])\1$")
 # a bold line is a byline when a reporter's word stands apart from the names after it
 # (**本报记者 陈静**, **文/张三**); 记者手记 or 记者观察 in bold is a column's heading
 BOLD_BYLINE = regex.compile(
-    r"^.{0,12}?(?:[记記]者|通[讯訊]员|[实實][习習]生|[评評][论論]员|[摄攝]影)[\s\u3000]+\S|.*/"
+    both_scripts(r"^.{0,12}?(?:记者|通讯员|实习生|评论员|摄影)[\s\u3000]+\S|.*/")
 )
 INDENT = regex.compile(r"^(?:[\u3000\t]|[ \u00a0]{2,})+")
 INDENT_OPENERS = frozenset("\u3000\t \u00a0")
@@ -230,9 +231,7 @@ STANDALONE = regex.compile(
 # a line of marks alone (***, ＊＊＊, ※ ※ ※) parts the text: a paragraph of its own, no headline
 ORNAMENT = regex.compile(r"^(?:[*＊※◆◇☆★·•][ \u3000]*){3,7}$")
 # a byline may open with any paper's name, so it is tried only on lines with a reporter's word
-BYLINE_WORD = re.compile(
-    r"[记記]者|通[讯訊]员|[实實][习習]生|[评評][论論]员|文\s*/|[图圖]/|[摄攝]影"
-)
+BYLINE_WORD = re.compile(both_scripts(r"记者|通讯员|实习生|评论员|文\s*/|图/|摄影"))
 
 
 # whether a line opening with a given character can match STANDALONE at all (regex's partial

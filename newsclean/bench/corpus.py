@@ -13,11 +13,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..chardata import both_scripts
 from .textnorm import to_simplified
 
 # a leading line that names the reporters rather than telling the news
 REPORTER_LINE = re.compile(
-    r"^(本报(驻\S{1,8})?(特约)?记者|新华社(驻\S{1,8})?记者|本报通讯员)\S{2,20}$"
+    both_scripts(r"^(本报(驻\S{1,8})?(特约)?记者|新华社(驻\S{1,8})?记者|本报通讯员)\S{2,20}$")
 )
 NAME_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 SENTENCE_PUNCT = re.compile(r"[，。；：？！,;:?!]")
@@ -25,6 +26,9 @@ SHORT_PARAGRAPH = 12
 # a paragraph repeated on one page cannot be told from an OCR copy, so such articles are left
 # out; shorter ones ("图片：") are below any sane duplicate threshold and do no harm
 REPEAT_CHECK_MIN = 6
+# past this share of its characters changed by t2s, a corpus is in traditional script (a
+# simplified one has about 1%: 乾, 瞭 and the like)
+TRADITIONAL_CORPUS_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ def load_corpus(path: str | Path) -> list[SourceArticle]:
     """Articles usable on a benchmark page, in corpus order."""
     with Path(path).open(encoding="utf-8") as lines:
         records = [json.loads(line) for line in lines if line.strip()]
-    unstable = _chars_changed_by_t2s(records)
+    unstable = _unstable_chars(records)
     articles = []
     for rec in records:
         paragraphs = [p for p in rec.get("paragraphs") or [] if p.strip()]
@@ -71,13 +75,21 @@ def load_corpus(path: str | Path) -> list[SourceArticle]:
     return articles
 
 
-def _chars_changed_by_t2s(records: list[dict]) -> set[str]:
+def _unstable_chars(records: list[dict]) -> set[str]:
+    """Characters t2s would change: on a simplified page they are stray traditional ones the
+    tool converts, so an article using one as printed (乾隆) cannot be expected back as is.
+    None on a traditional corpus, whose pages the tool leaves in their script."""
     chars = set()
     for rec in records:
         chars.update(rec.get("title") or "")
         for p in rec.get("paragraphs") or []:
             chars.update(p)
-    return {ch for ch in chars if ord(ch) > 0x2E7F and to_simplified(ch) != ch}
+    han = [ch for ch in chars if ord(ch) > 0x2E7F]
+    changed = {ch for ch in han if to_simplified(ch) != ch}
+    # a corpus in traditional script makes pages the tool leaves in their script
+    if len(changed) > TRADITIONAL_CORPUS_SHARE * len(han):
+        return set()
+    return changed
 
 
 def _is_verse_or_table(paragraphs: list[str]) -> bool:

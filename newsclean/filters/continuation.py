@@ -41,6 +41,7 @@ from ..chardata import (
     MARKER_ARROW,
     MARKER_BODY,
     MARKER_SPOT,
+    both_scripts,
     chinese_number,
 )
 from ..model import HEADING_KINDS, Block, Kind, Page, Repair
@@ -53,7 +54,7 @@ FROM, TO = "continued_from", "continued_to"
 # verbs that also occur in running text (转发, 接到, 紧接着): unbracketed, they must stand apart
 BARE_VERBS = frozenset({"转", "轉", "接", "紧接", "緊接", "续", "續"})
 # 版面 版块 版权 版本 版次 版图: words, not a page number's 版
-_NOT_A_PAGE = "(?![面块权本次图])"
+_NOT_A_PAGE = both_scripts("(?![面块权本次图])")
 _GAP = r"[ \t\u3000]*"
 MARK = (
     rf"(?P<open>[（(【])?{_GAP}(?:{MARKER_ARROW}{_GAP})?{MARKER_BODY}{_NOT_A_PAGE}{MARKER_SPOT}"
@@ -68,7 +69,7 @@ ANYWHERE = regex.compile(MARK)
 APART = regex.compile(r"[\s\p{P}]")
 # standard Chinese numerals: 一 十 十二 二十 一百零五 (not digit-by-digit 一二)
 CHINESE_PAGE = regex.compile(
-    r"^(?:[一二两三四五六七八九]?百[零〇]?)?(?:[一二三四五六七八九]?十)?[一二三四五六七八九]?$"
+    r"^(?:[一二两兩三四五六七八九]?百[零〇]?)?(?:[一二三四五六七八九]?十)?[一二三四五六七八九]?$"
 )
 LETTERED = regex.compile(r"^[A-Za-z][0-9]{1,2}$")
 

@@ -57,13 +57,15 @@ EXTRA = [
 _IMAGE = regex.compile(r"^(?:!\[(?P<alt>[^\]\n]*)\]\([^)\n]*\)\s*)+$")
 _IMAGE_ALT = regex.compile(r"!\[([^\]\n]*)\]")
 _GENERIC_ALT = regex.compile(
-    r"^\s*(?:图片?|照片|插图|image|img|figure|fig|photo|picture|[\w./-]*\.(?:jpe?g|png|gif|webp))?\s*\d*\s*$",
+    r"^\s*(?:[图圖]片?|照片|插[图圖]|image|img|figure|fig|photo|picture|[\w./-]*\.(?:jpe?g|png|gif|webp))?\s*\d*\s*$",
     regex.I,
 )
 _SENTENCE = regex.compile(r"[。！？；!?;]")
 # what may follow 版 directly (no separator) in an edition line
 _SECTION_AFTER = regex.compile(
-    r"版(?:要闻|综合|国内|国际|评论|经济|社会|文化|体育|副刊|法治|专版|地方|理论)(?:新闻)?$"
+    both_scripts(
+        r"版(?:要闻|综合|国内|国际|评论|经济|社会|文化|体育|副刊|法治|专版|地方|理论)(?:新闻)?$"
+    )
 )
 _MAX_LEN = 80  # furniture is short; longer blocks are not tested at all
 

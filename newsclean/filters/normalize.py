@@ -33,7 +33,7 @@ import re
 
 import regex
 
-from ..chardata import CJK_CONTEXT, CJK_PUNCT, FULLWIDTH_TO_ASCII
+from ..chardata import CJK_CONTEXT, CJK_PUNCT, FULLWIDTH_TO_ASCII, both_scripts
 from ..model import Kind
 
 NAME = "normalize"
@@ -87,7 +87,7 @@ _MAX_NESTING = 16
 _LETTER_SPACED = regex.compile(r"(?<=\p{Han}) \p{Han}(?: \p{Han}){2,}")
 # a role word just before a spaced run means a padded name: 记者 王 刚, 记者王 刚 李 明
 _ROLE_BEFORE = regex.compile(
-    r"(?:记者|通讯员|实习生|评论员|摄影|摄|编辑|作者|撰稿|文/图|图/文)[ \t]*\p{Han}?$"
+    both_scripts(r"(?:记者|通讯员|实习生|评论员|摄影|摄|编辑|作者|撰稿|文/图|图/文)[ \t]*\p{Han}?$")
 )
 _ROLE_WINDOW = 8
 

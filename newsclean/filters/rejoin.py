@@ -33,6 +33,7 @@ from ..chardata import (
     MARKER,
     NON_OPENING,
     SENTENCE_FINAL,
+    both_scripts,
 )
 from ..config import Config
 from ..language import clause_end_logit, clause_start_logit, seam_pmi
@@ -99,15 +100,17 @@ ENUMERATED = regex.compile(
 # (in brackets, or closing an item of a list of them: （刘凤山摄）；), or a reporter's name
 # closing a piece (…》记者张大和), or the editors signing a note (…园》。———编者)
 CREDIT_END = regex.compile(
-    r"(?:(?:摄|供图|制图|绘)[）)]?[；;]?|(?:记者|通讯员)[ \u3000]?\p{Han}{2,3}[）)]?"
-    r"|[—－-]{1,3}[ \u3000]?编者[）)]?)$"
+    both_scripts(
+        r"(?:(?:摄|供图|制图|绘)[）)]?[；;]?|(?:记者|通讯员)[ \u3000]?\p{Han}{2,3}[）)]?"
+        r"|[—－-]{1,3}[ \u3000]?编者[）)]?)$"
+    )
 )
 # HTML that VLM OCR leaves in (a table, a <br>): no sentence runs on across it
 TAG_END = regex.compile(r"<[/!]?[A-Za-z][^<>]{0,60}>$")
 TAG_START = regex.compile(r"^<[/!]?[A-Za-z][^<>]{0,60}>")
 # a Markdown table row or bulleted item as the block's last line: an item, complete as it is
 ITEM_END = regex.compile(r"(?:^|\n)[ \t]*(?:\||[-*+][ \t])[^\n]*$")
-UNIT_AFTER_NUMBER = regex.compile(r"^[年月日号时分秒万亿千百元角个名人次家项件%％]")
+UNIT_AFTER_NUMBER = regex.compile(both_scripts(r"^[年月日号时分秒万亿千百元角个名人次家项件%％]"))
 # (not a numbered item: 一、要加强…)
 LONE_CHAR_THEN_PUNCT = regex.compile(r"^(?![一二三四五六七八九十]、)\p{Han}[，、,；;‘’“”（(]")
 HAN_ONLY = regex.compile(r"\p{Han}+")
@@ -117,13 +120,15 @@ BRACKETS = (("“", "”"), ("（", "）"), ("《", "》"))
 SENTENCE_FINAL_OR_BRACKET = frozenset(SENTENCE_FINAL + "）)】")
 # openings that begin a paragraph: quotes, bullets, dates, enumerations, datelines
 PARAGRAPH_OPENER = regex.compile(
-    r"^(?:[“「『【〔《□■▲●◆◇]"
-    r"|[0-9０-９]{1,4}\s*[年月日.．、]"
-    r"|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]"
-    r"|[一二三四五六七八九十]{1,3}、"
-    r"|(?:第[一二三四五六七八九十]{1,3}|首先|其次|此外|另外|同时|目前|据悉|据了解|记者|近日|今年|去年"
-    r"|编者按|编者的话)"
-    r")"
+    both_scripts(
+        r"^(?:[“「『【〔《□■▲●◆◇]"
+        r"|[0-9０-９]{1,4}\s*[年月日.．、]"
+        r"|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]"
+        r"|[一二三四五六七八九十]{1,3}、"
+        r"|(?:第[一二三四五六七八九十]{1,3}|首先|其次|此外|另外|同时|目前|据悉|据了解|记者|近日|今年"
+        r"|去年|编者按|编者的话)"
+        r")"
+    )
 )
 
 

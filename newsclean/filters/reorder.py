@@ -87,7 +87,7 @@ import regex
 from ..affinity import Affinity, page_bigrams, shared_terms
 from ..chardata import BYLINE, DATELINE, MARKER
 from ..config import Config
-from ..language import seam_pmi, specificity_table
+from ..language import seam_pmi, simplified_table, specificity_table
 from ..model import BLEED_SEAM_NOTE, Block, Kind, Page, Repair
 from .rejoin import (
     PARAGRAPH_OPENER,
@@ -96,6 +96,7 @@ from .rejoin import (
     indented,
     starts_mid_sentence,
 )
+from .script import holds_any
 from .structure import label_articles
 
 NAME = "reorder"
@@ -330,7 +331,11 @@ def _page_grams(texts: list[str]) -> list[frozenset[str]]:
     distinct = len(set(texts)) == len(texts)  # (a text printed twice changes the quotes)
     if distinct and len(texts) == len(last) and all(t in last for t in texts):
         return [last[t] for t in texts]
-    grams = page_bigrams(texts)
+    # a traditional page's bigrams are weighed by counts from simplified text
+    folded = texts
+    if any(map(holds_any("traditional_only"), texts)):
+        folded = [t.translate(simplified_table()) for t in texts]
+    grams = page_bigrams(folded)
     _last_grams = dict(zip(texts, grams)) if distinct else {}
     return grams
 

@@ -78,6 +78,19 @@ def char_sets() -> dict[str, frozenset[str]]:
 
 
 @cache
+def simplified_forms() -> dict[str, str]:
+    """Each traditional-only character's simplified form (OpenCC's first), for reading a
+    traditional page with counts taken from simplified text.  Characters valid in both
+    scripts (乾 於 著) are left out: on a simplified page they mean themselves."""
+    traditional = char_sets()["traditional_only"]
+    return {
+        k: v[0]
+        for k, v in _dictionary("TSCharacters.txt").items()
+        if k in traditional and len(v[0]) == 1
+    }
+
+
+@cache
 def holds_any(name: str) -> Callable[[str], bool]:
     """A test of whether a text holds a character of ``char_sets()[name]``.
 
