@@ -105,3 +105,16 @@ def test_traditional_markers_bylines_and_credits():
     assert article.bylines == ["本報記者 張國強"]
     assert article.continued_to == 2
     assert article.dateline is not None
+
+
+@pytest.mark.parametrize("open_, close", [("“", "”"), ("「", "」"), ("『", "』")])
+def test_a_quotation_left_open_at_a_cut_is_evidence_in_either_style(open_, close):
+    from newsclean.filters import rejoin
+    from newsclean.model import Block, Kind
+
+    left = f"他說：{open_}我們要繼續加強基層社會治理"
+    right = f"工作，更好地服務群眾。{close}"
+    a = Block(id=0, kind=Kind.PARAGRAPH, text=left, spans=())
+    b = Block(id=1, kind=Kind.PARAGRAPH, text=right, spans=())
+    evidence = rejoin.join_evidence(a, b, f"{left}\n{right}")
+    assert evidence["open_bracket"] == 1.0 and evidence["close_bracket_b"] == 1.0

@@ -114,7 +114,7 @@ UNIT_AFTER_NUMBER = regex.compile(both_scripts(r"^[年月日号时分秒万亿�
 # (not a numbered item: 一、要加强…)
 LONE_CHAR_THEN_PUNCT = regex.compile(r"^(?![一二三四五六七八九十]、)\p{Han}[，、,；;‘’“”（(]")
 HAN_ONLY = regex.compile(r"\p{Han}+")
-BRACKETS = (("“", "”"), ("（", "）"), ("《", "》"))
+BRACKETS = (("“", "”"), ("（", "）"), ("《", "》"), ("「", "」"), ("『", "』"))
 # a text ending in one of these ends a sentence (ENDS_SENTENCE) or a bracketed note
 # (ENDS_BRACKETED)
 SENTENCE_FINAL_OR_BRACKET = frozenset(SENTENCE_FINAL + "）)】")
