@@ -181,7 +181,14 @@ def _parse_markdown(text: str) -> list[Block]:
     def flush():
         for rows in _paragraphs_of(para):
             body = "\n".join([ln.strip() for _, _, ln in rows])
-            blocks.append(_block(len(blocks), Kind.PARAGRAPH, body, rows[0][0], rows[-1][1]))
+            # a paragraph's indent is kept as its markup, as on a plain page (fix writes the
+            # indents of a page that indents its paragraphs, so they are evidence again)
+            first = rows[0][2]
+            indent = INDENT.match(first) if first[:1] in INDENT_OPENERS else None
+            markup = indent.group(0) if indent else ""
+            blocks.append(
+                _block(len(blocks), Kind.PARAGRAPH, body, rows[0][0], rows[-1][1], markup)
+            )
         para.clear()
 
     for start, end, line in _lines(text):
@@ -294,6 +301,22 @@ def _closes_unopened(line: str) -> bool:
     return any(line.count(close) > line.count(open_) for open_, close in BRACKET_PAIRS)
 
 
+def _headline_like(body: str) -> bool:
+    """A line that may be a headline as plain OCR prints one: short, without sentence
+    punctuation."""
+    if not 2 <= len(body) <= 40 or SENTENCE_PUNCT.search(body):
+        return False
+    # a bracketed note (（新华社记者某某摄）, （本栏均据新华社电）) is no headline, nor is
+    # the end of one wrapped onto a line of its own (…（下转第 / 7版）, …讲话 / 的一部分）)
+    if body[0] in "（(【[" and body[-1] in "）)】]" or _closes_unopened(body):
+        return False
+    # nor are the last words of a paragraph before its 下转 (…外交关系。在（转第一版）)
+    jump = MARKER_AT_END.search(body) if "版" in body else None
+    if jump and jump.start() > 0 and jump.group("verb") not in CONTINUED_FROM_VERBS:
+        return False
+    return not DATELINE.match(body)
+
+
 def _parse_plain(text: str) -> list[Block]:
     rows = _lines(text)
     bodies = []
@@ -310,19 +333,6 @@ def _parse_plain(text: str) -> list[Block]:
     width = sorted(lengths)[int(len(lengths) * 0.8)] if lengths else 0
     uses_indent = sum(1 for ind, b in bodies if ind and b) >= 2
 
-    def headline_like(indent: str, body: str) -> bool:
-        if indent or not 2 <= len(body) <= 40 or SENTENCE_PUNCT.search(body):
-            return False
-        # a bracketed note (（新华社记者某某摄）, （本栏均据新华社电）) is no headline, nor is
-        # the end of one wrapped onto a line of its own (…（下转第 / 7版）, …讲话 / 的一部分）)
-        if body[0] in "（(【[" and body[-1] in "）)】]" or _closes_unopened(body):
-            return False
-        # nor are the last words of a paragraph before its 下转 (…外交关系。在（转第一版）)
-        jump = MARKER_AT_END.search(body) if "版" in body else None
-        if jump and jump.start() > 0 and jump.group("verb") not in CONTINUED_FROM_VERBS:
-            return False
-        return not DATELINE.match(body)
-
     def ends_paragraph(i: int) -> bool:
         """Whether line i closes its paragraph, so the next line may start a new block."""
         if i < 0:
@@ -337,7 +347,7 @@ def _parse_plain(text: str) -> list[Block]:
         ends = body[-1] in "。！？…!?”’」』）)"
         return ends and (len(body) < width * 0.9 or not uses_indent)
 
-    candidate = [headline_like(indent, body) for indent, body in bodies]
+    candidate = [not indent and _headline_like(body) for indent, body in bodies]
 
     def punctuated_headline(i: int) -> bool:
         """On a page that indents its paragraphs, a short flush line with a label's colon,

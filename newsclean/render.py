@@ -21,6 +21,7 @@ MARKUP = {
     "section": "### ",
     "byline": "□ ",
     "paragraph": "",
+    "indented": "\u3000\u3000",  # on a page that indents its paragraphs
 }
 
 

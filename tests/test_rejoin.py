@@ -250,3 +250,26 @@ def test_the_fitting_tool_fits_one_weight_with_the_rest_held():
     rows = [({"clause_end": 1.0, "short_b": float(i % 2)}, i % 2 == 0) for i in range(40)]
     weights = fit_joins.fit(rows, ["short_b"], held=(-1.0, {"clause_end": 1.0, "short_b": 0.0}))
     assert weights[-1] == -1.0 and weights[0] < -2
+
+
+def test_fix_keeps_a_plain_pages_indents_so_its_output_reads_the_same_again():
+    """An indented paragraph after one cut off opens a paragraph of its own; fix writes the
+    indents of a page that indents its paragraphs, so reading its output again keeps them
+    apart too (without them the second reading joined …一样的 | 看京剧…)."""
+    from newsclean.render import markdown
+
+    page = (
+        "鸿雁与鸡鸭\n"
+        "　　谁还会对杀猪宰羊、烤鸭烧鸡再说\n"
+        "什么呢？鸿雁若从此不飞，与鸡鸭的下\n"
+        "场岂不是一样的\n"
+        "　　看京剧《沙家浜》，郭建光同沙奶\n"
+        "奶有一段对唱，郭建光给沙奶奶“提意\n"
+        "见”。\n"
+        "　　这段唱词至今仍为人们所传唱。\n"
+    )
+    once = markdown(clean(page).articles)
+    assert "\n\n　　看京剧《沙家浜》" in once
+    assert markdown(clean(once).articles) == once
+    # a page that does not indent its paragraphs is written without indents
+    assert "　" not in markdown(clean(once.replace("　", "")).articles)

@@ -293,11 +293,9 @@ def _clashing_marker(left: Block, right: Block, paged: dict[str, set[int]]) -> b
 
 
 def indented(page: Page) -> bool:
-    """Whether the page's paragraphs open with an indent (plain OCR), most of them at least."""
-    paragraphs = [b for b in page.blocks if b.kind == Kind.PARAGRAPH]
-    if page.style != "plain" or not paragraphs:
-        return False
-    return sum(1 for b in paragraphs if b.markup) >= 0.6 * len(paragraphs)
+    """Whether the page's paragraphs open with an indent (plain OCR, or what fix writes for
+    such a page), most of them at least."""
+    return page.indents_paragraphs()
 
 
 def _join_pass(page: Page, blocks: list[Block], config: Config, repairs: list[Repair]):
