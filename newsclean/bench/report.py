@@ -166,6 +166,12 @@ def quality_rows(results: dict) -> list[tuple[str, list[tuple]]]:
             ["moved_without_bleed"],
             target=targets["moved_without_bleed"],
         ),
+        simple(
+            "Output changed by a second run",
+            ["rerun_changed"],
+            n=q["rerun_pages"],
+            target=targets["rerun_changed"],
+        ),
         simple("Pages where clean() raised", ["errors"], _num),
     ]
     return [("Output", paragraphs), ("Defects: recall", defects), ("Safety", safety)]

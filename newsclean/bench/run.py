@@ -15,6 +15,8 @@ from .generate import GeneratedPage
 from .score import score_page
 
 WORST_PAGES_KEPT = 20
+# every this many pages, fix's output is cleaned again: it must come back unchanged
+RERUN_EVERY = 3
 # a page takes milliseconds; one that takes this long is a hang, reported as an error
 PAGE_TIME_LIMIT_S = 60
 
@@ -58,10 +60,11 @@ def as_dict(item) -> dict:
 
 
 def quality_pass(pages: list[GeneratedPage], clean: Callable) -> QualityRun:
-    """Only the ``clean`` call is timed; converting and scoring happen outside the clock."""
+    """Only the ``clean`` call is timed; converting, scoring and the second run (of every
+    RERUN_EVERY-th page's Markdown) happen outside the clock."""
     run = QualityRun()
     ranked = []
-    for page in pages:
+    for index, page in enumerate(pages):
         start = perf_counter()
         try:
             with time_limit(PAGE_TIME_LIMIT_S):
@@ -77,6 +80,8 @@ def quality_pass(pages: list[GeneratedPage], clean: Callable) -> QualityRun:
         if failure:
             counts["errors"] += 1
             run.errors.append({"page": page.id, "error": failure.strip().splitlines()[-1]})
+        if result is not None and index % RERUN_EVERY == 0:
+            counts.update(_second_run(result, clean, page.id))
         run.totals.update(counts)
         run.by_style.setdefault(page.style, Counter()).update(counts)
         ranked.append((_badness(counts), page.id, counts))
@@ -94,6 +99,22 @@ def quality_pass(pages: list[GeneratedPage], clean: Callable) -> QualityRun:
         if bad > (0, 0, 0)
     ]
     return run
+
+
+def _second_run(result, clean: Callable, source: str) -> Counter:
+    """Whether cleaning the Markdown of ``result`` again changes it (fix of fix's output must
+    not); nothing for a cleaner that gives no Markdown."""
+    from newsclean.model import Article
+    from newsclean.render import markdown
+
+    if not all(isinstance(a, Article) for a in result.articles):
+        return Counter()
+    once = markdown(result.articles)
+    try:
+        again = markdown(clean(once, source=source).articles)
+    except Exception:
+        again = None
+    return Counter(rerun_pages=1, rerun_changed=int(again != once))
 
 
 def _badness(c: Counter) -> tuple[int, int, int]:

@@ -100,14 +100,17 @@ def summarize(c: Counter) -> dict:
         "clean_page_flags": c["clean_page_flags"],
         "moved_without_bleed": ratio(c["moved_without_bleed"], c["paragraphs_without_bleed"]),
         "moved_without_bleed_count": c["moved_without_bleed"],
+        "rerun_changed": ratio(c["rerun_changed"], c["rerun_pages"]),
+        "rerun_pages": c["rerun_pages"],
     }
 
 
-# issue 4's bar; the report marks each one met or missed
+# the issues' bars; the report marks each one met or missed
 TARGETS = {
     "chars_lost": ("=0", lambda s: s["chars_lost"] == 0),
     "clean_page_changes": ("=0", lambda s: s["clean_page_changes"] == 0),
     "moved_without_bleed": ("<=1%", lambda s: (s["moved_without_bleed"] or 0) <= 0.01),
+    "rerun_changed": ("=0", lambda s: not s["rerun_changed"]),
     "bled_paragraphs_returned": (
         ">=95%",
         lambda s: (s["defects"]["bled_paragraphs_returned"]["recall"] or 0) >= 0.95,
