@@ -475,3 +475,18 @@ def test_titles_are_judged_on_the_primary_article_only():
     extra["title"] = "本报讯"
     c = score_page(truth, [*out, extra], [])
     assert (c["field_title"], c["field_title_ok"]) == (3, 1)
+
+
+def test_the_second_run_check_catches_output_that_changes():
+    from collections import Counter
+
+    from newsclean import clean
+    from newsclean.bench.run import _second_run
+
+    first = clean("# 标题\n\n正文第一段。\n")
+    assert _second_run(first, clean, "p") == Counter(rerun_pages=1, rerun_changed=0)
+
+    def drifting(text, source):
+        return clean(text + "\n又一段。\n", source=source)
+
+    assert _second_run(first, drifting, "p")["rerun_changed"] == 1
