@@ -301,7 +301,7 @@ def _closes_unopened(line: str) -> bool:
     return any(line.count(close) > line.count(open_) for open_, close in BRACKET_PAIRS)
 
 
-def _headline_like(body: str) -> bool:
+def headline_like(body: str) -> bool:
     """A line that may be a headline as plain OCR prints one: short, without sentence
     punctuation."""
     if not 2 <= len(body) <= 40 or SENTENCE_PUNCT.search(body):
@@ -347,7 +347,7 @@ def _parse_plain(text: str) -> list[Block]:
         ends = body[-1] in "。！？…!?”’」』）)"
         return ends and (len(body) < width * 0.9 or not uses_indent)
 
-    candidate = [not indent and _headline_like(body) for indent, body in bodies]
+    candidate = [not indent and headline_like(body) for indent, body in bodies]
 
     def punctuated_headline(i: int) -> bool:
         """On a page that indents its paragraphs, a short flush line with a label's colon,
@@ -399,6 +399,10 @@ def _parse_plain(text: str) -> list[Block]:
         # or on an indented page the next: text under a headline opens with an indent)
         fills = width >= 8 and len(bodies[i][1]) >= width
         runs_on = uses_indent and width >= 8 and len(body) >= width
+        if not uses_indent and width >= 8 and len(bodies[i][1]) <= width * 0.8:
+            # a page that does not indent: a line well short of the column has ended its
+            # paragraph, so what follows opens another (text under a one-line headline)
+            return True
         return candidate[i + 1] and not fills and not runs_on
 
     def ended_short(i: int) -> bool:

@@ -298,3 +298,38 @@ def test_plain_marker_wrapped_after_its_opening_bracket_stays_with_its_line():
     (article,) = clean(text).articles
     assert article.continued_to == 3
     assert article.paragraphs()[-1].endswith("访华团。")
+
+
+UNMARKED_BODY = [
+    "本报记者 张国强",
+    "鞍山市建成四级社会治理综合服务中心，鞍山市民办事更方便了许多。",
+    "鞍山市委书记说，鞍山强化党建引领，社会治理见实效，今年还将继续推进。",
+    "连云港推进扫黑除恶",
+    "连云港市打掉恶势力犯罪集团，连云港扫黑除恶成效明显，群众安全感提升。",
+]
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"])
+def test_a_page_without_heading_markup_has_its_headlines_found(separator):
+    """OCR text a paragraph a line (or set off by blank lines) marks no headline; a short
+    unpunctuated line after a finished sentence is one, as on a plain page."""
+    from newsclean import clean
+    from newsclean.render import markdown
+
+    text = separator.join(["辽宁推进市域社会治理", *UNMARKED_BODY]) + "\n"
+    result = clean(text)
+    assert [a.title for a in result.articles] == ["辽宁推进市域社会治理", "连云港推进扫黑除恶"]
+    assert result.articles[0].bylines == ["本报记者 张国强"]
+    once = markdown(result.articles)
+    assert markdown(clean(once).articles) == once
+
+
+def test_a_page_without_heading_markup_keeps_a_cut_fragment_as_text():
+    """A short unpunctuated block after a sentence cut off is the rest of it, no headline;
+    and a page of short lines is a list, not a row of headlines."""
+    from newsclean import clean
+
+    cut = "鞍山市委书记说，今年还将继续推进基\n\n层治理工作\n\n连云港市打掉恶势力犯罪集团。\n"
+    assert [a.title for a in clean(cut).articles] == [None]
+    listing = "\n\n".join(["获奖名单", "张三", "李四", "王五", "赵六"]) + "\n"
+    assert all(b.kind == Kind.PARAGRAPH for b in parse(listing).blocks)

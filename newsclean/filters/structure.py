@@ -21,9 +21,11 @@ from ..chardata import (
     DATELINE,
     MARKER_AT_START,
     MARKER_ONLY,
+    NON_OPENING,
 )
 from ..config import Config
 from ..model import HEADING_KINDS, Block, Kind, Page, Repair
+from ..parse import headline_like
 
 NAME = "structure"
 
@@ -160,6 +162,56 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
     return out
 
 
+SENTENCE_CLOSERS = frozenset("。！？…!?”’」』）)")
+
+
+def _unmarked_headlines(blocks: list[Block]) -> list[Block]:
+    """On a page with no heading at all (OCR text a paragraph a line, with or without blank
+    lines between), a short unpunctuated line set flush, between a finished sentence and
+    text that reads as an article's (a byline, or a finished paragraph at least twice its
+    length), is a headline, as on a plain page.  Asked once furniture and markers are told
+    apart, so that a page whose only markup was a running head or a bold 上接 line counts as
+    one without; what fix writes marks the headlines found here, so it reads the same again,
+    and it writes the indents of a page that indents (an indented line is text: a subhead)."""
+    if any(b.kind in HEADING_KINDS or b.kind == Kind.SECTION for b in blocks):
+        return blocks
+    out = list(blocks)
+    for i, b in enumerate(blocks[:-1]):
+        if not _unmarked_headline(b) or not _body_of_article(blocks[i + 1], b):
+            continue
+        prev = blocks[i - 1] if i else None
+        if prev is not None and continuation_verb(prev) in CONTINUED_FROM_VERBS:
+            continue  # the first words of a continued piece, whose headline was its 上接 line's
+        if prev is None or prev.kind != Kind.PARAGRAPH or prev.text[-1:] in SENTENCE_CLOSERS:
+            out[i] = b.with_(kind=Kind.HEADLINE, level=0)
+    return out
+
+
+def _unmarked_headline(b: Block) -> bool:
+    return (
+        b.kind == Kind.PARAGRAPH
+        and not b.markup
+        and "\n" not in b.text
+        and b.text[:1] not in NON_OPENING
+        and headline_like(b.text)
+        and continuation_verb(b) is None
+        # (nor a bracket opened and left open: （下转 / 第2版）)
+        and not any(b.text.count(o) > b.text.count(c) for o, c in ("（）", "()", "【】", "《》"))
+    )
+
+
+def _body_of_article(block: Block, heading: Block) -> bool:
+    """Whether ``block`` reads as the start of an article under ``heading``: a byline, or a
+    finished paragraph at least twice the heading's length."""
+    if block.kind == Kind.BYLINE:
+        return True
+    return (
+        block.kind == Kind.PARAGRAPH
+        and len(block.text) >= 2 * len(heading.text)
+        and block.text.rstrip()[-1:] in SENTENCE_CLOSERS
+    )
+
+
 def _classify_lines(blocks: list[Block]) -> list[Block]:
     out = []
     for b in blocks:
@@ -215,6 +267,8 @@ def run(page: Page, config: Config) -> tuple[Page, list[Repair]]:
     blocks = _classify_lines(blocks)
     if page.style == "markdown":
         blocks = _classify_markdown_headings(blocks)
-    else:
-        blocks = _classify_plain_headings(blocks)
+    # a plain page too: what fix writes of one without headlines is a page without markup
+    blocks = _unmarked_headlines(blocks)
+    # (plain OCR's headlines, or those of a page with no heading markup: level 0)
+    blocks = _classify_plain_headings(blocks)
     return page.with_blocks(label_articles(blocks)), []
