@@ -29,8 +29,7 @@ def assemble(page: Page, repairs: list[Repair]) -> list[Article]:
 
     if not groups and repairs:
         groups.append([])  # a page whose every block was removed still reports its repairs
-    indents = page.indents_paragraphs()
-    articles = [_article(page.source, i, blocks, indents) for i, blocks in enumerate(groups)]
+    articles = [_article(page.source, i, blocks) for i, blocks in enumerate(groups)]
     _attach_repairs(page, groups, articles, repairs)
     return articles
 
@@ -41,10 +40,10 @@ def _jumps(blocks: list[Block]) -> bool:
     return bool(blocks) and blocks[-1].continued_to is not None
 
 
-def _article(source: str, index: int, blocks: list[Block], indents: bool = False) -> Article:
-    """One article of ``blocks``; ``indents``: the page indents its paragraphs, and the
-    Markdown keeps each paragraph's indent or its lack (a cut's tail, set flush), so that a
-    second reading has the same evidence as the first."""
+def _article(source: str, index: int, blocks: list[Block]) -> Article:
+    """One article of ``blocks``.  The Markdown keeps each paragraph's indent (plain OCR
+    indents paragraphs, and a cut's tail is set flush), so that a second reading has the
+    same evidence as the first."""
     art = Article(source=source, index=index)
     section = Section(heading=None)
     art.sections.append(section)
@@ -87,8 +86,7 @@ def _article(source: str, index: int, blocks: list[Block], indents: bool = False
                     art.dateline = m.group(0).strip()
             section.paragraphs.append(block.text)
             section.paragraph_blocks.append(block.id)
-            indented = indents and bool(block.markup)
-            art.layout.append(("indented" if indented else "paragraph", block.text))
+            art.layout.append(("indented" if block.markup else "paragraph", block.text))
     if len(art.sections) > 1 and not art.sections[0].paragraphs:
         art.sections.pop(0)
     art.flags = flags

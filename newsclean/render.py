@@ -21,7 +21,7 @@ MARKUP = {
     "section": "### ",
     "byline": "□ ",
     "paragraph": "",
-    "indented": "\u3000\u3000",  # on a page that indents its paragraphs
+    "indented": "\u3000\u3000",  # a paragraph that opened with an indent
 }
 
 

@@ -302,7 +302,9 @@ def _join_pass(page: Page, blocks: list[Block], config: Config, repairs: list[Re
     """One sweep of joins; returns the new blocks, the joinable pairs it left apart with
     their confidence, and whether anything was joined."""
     corpus = "\n".join(b.text for b in blocks)
-    indented_page = indented(page)
+    # (asked of the blocks as they stand: a join takes away a flush block, as fix's output
+    # will, and what a second run reads from that output is this)
+    indented_page = indented(page.with_blocks(blocks))
     paged = {
         "from": {b.article for b in blocks if b.continued_from is not None},
         "to": {b.article for b in blocks if b.continued_to is not None},

@@ -163,34 +163,55 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
 
 
 SENTENCE_CLOSERS = frozenset("。！？…!?”’」』）)")
+UNMARKED_STACK = 3  # lines of a headline stack: kicker, headline, subtitle
 
 
 def _unmarked_headlines(blocks: list[Block]) -> list[Block]:
     """On a page with no heading at all (OCR text a paragraph a line, with or without blank
-    lines between), a short unpunctuated line set flush, between a finished sentence and
-    text that reads as an article's (a byline, or a finished paragraph at least twice its
-    length), is a headline, as on a plain page.  Asked once furniture and markers are told
-    apart, so that a page whose only markup was a running head or a bold 上接 line counts as
-    one without; what fix writes marks the headlines found here, so it reads the same again,
-    and it writes the indents of a page that indents (an indented line is text: a subhead)."""
+    lines between), a short unpunctuated line set flush (or a stack of up to three: kicker,
+    headline, subtitle), between a finished sentence and text that reads as an article's (a
+    byline, or a paragraph at least twice as long), is a headline, as on a plain page.
+    Asked once furniture and markers are told apart, so that a page whose only markup was a
+    running head or a bold 上接 line counts as one without; what fix writes marks the
+    headlines found here, so it reads the same again, and it keeps each paragraph's indent
+    (an indented line is text: a subhead)."""
     if any(b.kind in HEADING_KINDS or b.kind == Kind.SECTION for b in blocks):
         return blocks
     out = list(blocks)
-    for i, b in enumerate(blocks[:-1]):
-        if not _unmarked_headline(b) or not _body_of_article(blocks[i + 1], b):
+    i = 0
+    while i < len(blocks):
+        if not _unmarked_headline(blocks[i]):
+            i += 1
             continue
+        # a stack of such lines (kicker, headline, subtitle) over the text
+        end = i + 1
+        while end < len(blocks) and end - i < UNMARKED_STACK and _unmarked_headline(blocks[end]):
+            end += 1
         prev = blocks[i - 1] if i else None
-        if prev is not None and continuation_verb(prev) in CONTINUED_FROM_VERBS:
-            continue  # the first words of a continued piece, whose headline was its 上接 line's
-        if prev is None or prev.kind != Kind.PARAGRAPH or prev.text[-1:] in SENTENCE_CLOSERS:
-            out[i] = b.with_(kind=Kind.HEADLINE, level=0)
+        placed = (
+            prev is None or prev.kind != Kind.PARAGRAPH or prev.text[-1:] in SENTENCE_CLOSERS
+        ) and not (
+            # (the first words of a continued piece, whose headline is its 上接 line's; the
+            # line fix writes before them, or a paragraph that is the marker alone)
+            prev is not None
+            and (prev.kind == Kind.MARKER or MARKER_ONLY.match(prev.text))
+            and continuation_verb(prev) in CONTINUED_FROM_VERBS
+        )
+        # the longest stack over text that reads as an article's (the lines after it are
+        # that text's first, when they go on past the stack)
+        while placed and end > i:
+            if end < len(blocks) and _body_of_article(blocks[end], blocks[end - 1]):
+                out[i:end] = [b.with_(kind=Kind.HEADLINE, level=0) for b in blocks[i:end]]
+                break
+            end -= 1
+        i = max(end, i + 1)
     return out
 
 
 def _unmarked_headline(b: Block) -> bool:
     return (
         b.kind == Kind.PARAGRAPH
-        and not b.markup
+        and not b.markup  # (an indented line is text: plain OCR sets a subhead so)
         and "\n" not in b.text
         and b.text[:1] not in NON_OPENING
         and headline_like(b.text)
@@ -202,13 +223,13 @@ def _unmarked_headline(b: Block) -> bool:
 
 def _body_of_article(block: Block, heading: Block) -> bool:
     """Whether ``block`` reads as the start of an article under ``heading``: a byline, or a
-    finished paragraph at least twice the heading's length."""
+    paragraph at least twice the heading's length (its first words may be cut off)."""
     if block.kind == Kind.BYLINE:
         return True
     return (
         block.kind == Kind.PARAGRAPH
         and len(block.text) >= 2 * len(heading.text)
-        and block.text.rstrip()[-1:] in SENTENCE_CLOSERS
+        and continuation_verb(block) is None  # (a 上接 line's: a jump headline, if any)
     )
 
 
