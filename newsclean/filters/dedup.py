@@ -46,6 +46,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
+from functools import lru_cache
 from itertools import accumulate
 from operator import itemgetter
 
@@ -106,9 +107,12 @@ def _char_class(chars: str) -> str:
 
 
 _DROPPED = _dropped_chars()
+_DROPPED_CLASS = _char_class(_DROPPED)
 # runs of what a key drops; stdlib re with an explicit class is about 3x faster here than
 # regex with \p{P}, and it splits a block into the runs of text between punctuation
-DROP = re.compile(f"[{_char_class(_DROPPED)}]+")
+DROP = re.compile(f"[{_DROPPED_CLASS}]+")
+# those runs of text themselves: DROP.split without its empty strings, and a fifth faster
+SEGMENT = re.compile(f"[^{_DROPPED_CLASS}]+")
 # full-width ASCII (１９９８年, ＡＰＥＣ), which NFKC maps to plain ASCII
 FULLWIDTH_RUN = re.compile("[\uff01-\uff5e]+")
 NON_SPACE = re.compile(r"\S+")  # \s is str.isspace and str.split's whitespace
@@ -129,7 +133,7 @@ BRACKETED_NOTE = regex.compile(r"^[（(【\[][^（）()【】\[\]]{0,60}[）)】
 
 def key(text: str) -> str:
     """The comparison key: NFKC, with whitespace, punctuation and symbols dropped."""
-    return _key(DROP.split(text))
+    return _key(SEGMENT.findall(text))
 
 
 def may_act(page: Page, block_ids: set[int], config) -> bool:
@@ -137,11 +141,15 @@ def may_act(page: Page, block_ids: set[int], config) -> bool:
     one, or a copy of one among the page's other paragraphs.  A cheap test, so that the
     pipeline runs dedup again only when it may matter."""
     joined = [b for b in page.blocks if b.id in block_ids]
-    if any(collapse_loops(b.text)[0] != b.text for b in joined):
+    # what collapse_loops and key would say, from the cache: dedup has read most of these texts
+    readings = [_reading(b.text) for b in joined]
+    if any(
+        collapsed is not None and collapsed[0] != b.text
+        for b, (collapsed, _) in zip(joined, readings)
+    ):
         return True
-    paragraphs = [(b.id, key(b.text)) for b in page.blocks if b.kind == Kind.PARAGRAPH]
-    for b in joined:
-        k = key(b.text)
+    paragraphs = [(b.id, _reading(b.text)[1]) for b in page.blocks if b.kind == Kind.PARAGRAPH]
+    for b, (_, k) in zip(joined, readings):
         if len(k) < config.dedup_min_chars:
             continue
         # (two joins can make two copies of one another)
@@ -173,17 +181,16 @@ def run(page: Page, config) -> tuple[Page, list[Repair]]:
     blocks = list(page.blocks)
     keys: list[str | None] = [None] * len(blocks)
     repairs: list[Repair] = []
+    paragraph = Kind.PARAGRAPH  # (a lookup on the enum class each time it is named)
     for i, block in enumerate(blocks):
-        if block.kind != Kind.PARAGRAPH:
+        if block.kind != paragraph:
             continue
-        # the gate and the key both read the runs between punctuation: split once
-        segments = DROP.split(block.text)
-        if _may_loop(segments, block.text):
-            blocks[i], found = _with_loops_cut(page, block, _collapse(block.text))
+        collapsed, keys[i] = _reading(block.text)
+        if collapsed is not None:
+            blocks[i], found = _with_loops_cut(page, block, collapsed)
             repairs.extend(found)
             if blocks[i] is not block:
-                segments = DROP.split(blocks[i].text)
-        keys[i] = _key(segments)
+                keys[i] = key(blocks[i].text)
     kept, found = _drop_copies(page, blocks, keys, config)
     repairs.extend(found)
     blocks, rescued = _keep_page_anchors(blocks, kept)
@@ -198,10 +205,27 @@ def run(page: Page, config) -> tuple[Page, list[Repair]]:
     return page.with_blocks(blocks), repairs
 
 
+# readings of texts, and searches among keys, are remembered this many at a time: the pipeline
+# runs dedup again on a page after a move or a join, mostly on the same texts, and a page has a
+# few hundred paragraphs at most
+PAGE_CACHE_SIZE = 2048
+
+
+@lru_cache(maxsize=PAGE_CACHE_SIZE)
+def _reading(text: str) -> tuple[tuple[str, list[tuple[str, int]], list[str]] | None, str]:
+    """``_collapse``'s result for a block's text (None where the gate finds no loop), and the
+    text's key.  Callers must not change the lists in it: it is shared."""
+    # the gate and the key both read the runs between punctuation: split once
+    segments = SEGMENT.findall(text)
+    return (_collapse(text) if _may_loop(segments, text) else None), _key(segments)
+
+
 def _keep_page_anchors(before: list[Block], after: list[Block]) -> tuple[list[Block], set[int]]:
     """A removed copy that carried its article's 上接/下转 page hands it to the nearest kept
     block of the same article (上接 forward, 下转 backward first), so the piece still says
     where it comes from and goes to.  With no such block the copy is kept after all."""
+    if len(after) == len(before):  # nothing removed: most pages
+        return list(after), set()
     kept_ids = {b.id for b in after}
     rescued: set[int] = set()
     out = list(before)
@@ -288,6 +312,7 @@ def _standing(block: Block) -> str:
     return "paragraph"
 
 
+@lru_cache(maxsize=4096)
 def _length_window(n: int, similarity: float) -> tuple[int, int]:
     """Key lengths that can reach ``similarity`` against a key of length n (Indel ratio)."""
     if similarity <= 0:
@@ -331,10 +356,11 @@ class _Index:
         if k in self.exact:
             return
         self.exact[k] = owner
-        bucket = self.by_length.get(len(k))
+        n = len(k)
+        bucket = self.by_length.get(n)
         if bucket is None:
-            bucket = self.by_length[len(k)] = []
-            insort(self.lengths, len(k))
+            bucket = self.by_length[n] = []
+            insort(self.lengths, n)
         bucket.append((k, owner))
 
     def find(self, k: str) -> tuple[int, float, str] | None:
@@ -345,23 +371,31 @@ class _Index:
         if self.similarity >= 1 or not self.lengths:
             return None
         lo, hi = _length_window(len(k), self.similarity)
-        lengths = self.lengths[bisect_left(self.lengths, lo) : bisect_right(self.lengths, hi)]
-        if not lengths:
+        lengths = self.lengths
+        start = bisect_left(lengths, lo)
+        stop = bisect_right(lengths, hi, start)
+        if stop == start:
             return None
-        if len(lengths) == 1:
-            candidates = self.by_length[lengths[0]][-MAX_FUZZY_CANDIDATES:]
+        if stop == start + 1:
+            candidates = self.by_length[lengths[start]][-MAX_FUZZY_CANDIDATES:]
         else:
-            candidates = [c for n in lengths for c in self.by_length[n][-MAX_FUZZY_CANDIDATES:]]
+            candidates = [
+                c for n in lengths[start:stop] for c in self.by_length[n][-MAX_FUZZY_CANDIDATES:]
+            ]
             if len(candidates) > MAX_FUZZY_CANDIDATES:
                 candidates.sort(key=itemgetter(1))
                 candidates = candidates[-MAX_FUZZY_CANDIDATES:]
-        best = process.extractOne(
-            k, [c[0] for c in candidates], scorer=fuzz.ratio, score_cutoff=self.cutoff
-        )
+        best = _closest(k, tuple(map(itemgetter(0), candidates)), self.cutoff)
         if best is None:
             return None
         matched, score, pos = best
         return candidates[pos][1], score / 100, matched
+
+
+@lru_cache(maxsize=PAGE_CACHE_SIZE)
+def _closest(k: str, choices: tuple[str, ...], cutoff: float) -> tuple[str, float, int] | None:
+    """``rapidfuzz``'s best match of k among choices, remembered for the page read again."""
+    return process.extractOne(k, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
 
 
 def _drop_copies(
@@ -572,7 +606,7 @@ def _loop_confirmed(text: str, segments: list[str], dense: str, starts: list[str
             if dense[r:q] == dense[q : 2 * q - r]:
                 return True
         earlier.append(q)
-    runs = DROP.split("".join(text.split()))
+    runs = SEGMENT.findall("".join(text.split()))
     if max(map(len, runs)) > MAX_PHRASE_UNIT * PHRASE_MIN_REPEATS:
         return True  # a unit too long for the regexes: let the loop search decide
     # a run that is also a segment has been searched already, by _may_loop
@@ -680,7 +714,7 @@ def collapse_loops(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
     Returns the new text, the (unit, times) cut back, and the units left alone as chants.
     Whitespace between copies is ignored (copies split across lines still count).
     """
-    if not _may_loop(DROP.split(text), text):
+    if not _may_loop(SEGMENT.findall(text), text):
         return text, [], []
     return _collapse(text)
 
