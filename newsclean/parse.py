@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_right
+from itertools import accumulate, compress, count
 
 import regex
 
@@ -230,55 +232,102 @@ STANDALONE = regex.compile(
 # a line of marks alone (***, ＊＊＊, ※ ※ ※) parts the text: a paragraph of its own, no headline
 ORNAMENT = regex.compile(r"^(?:[*＊※◆◇☆★·•][ \u3000]*){3,7}$")
 # a byline may open with any paper's name, so it is tried only on lines with a reporter's word
+# (记者, 通讯员, 实习生, 评论员, 文/, 图/, 摄影).  Written to open with one character class, so
+# that re scans for the first character in C and tries the words only where one stands; an
+# alternation of words opening with classes is tried in full at every position, five times
+# slower on text that has none.
 BYLINE_WORD = re.compile(
-    r"[记記]者|通[讯訊]员|[实實][习習]生|[评評][论論]员|文\s*/|[图圖]/|[摄攝]影"
+    r"[记記通实實评評文图圖摄攝]"
+    r"(?:(?<=[记記])者|(?<=通)[讯訊]员|(?<=[实實])[习習]生|(?<=[评評])[论論]员"
+    r"|(?<=文)\s*/|(?<=[图圖])/|(?<=[摄攝])影)"
 )
 
 
-# whether a line opening with a given character can match STANDALONE at all (regex's partial
-# match answers it from the pattern itself); most lines open with one that cannot, and a
-# dictionary look-up is cheaper than trying the alternation
-_OPENS_STANDALONE: dict[str, bool] = {}
+# the characters a line may open with and match STANDALONE (regex's partial match answers
+# it from the pattern itself), learnt as they are met; most lines open with one that cannot,
+# and a set look-up is cheaper than trying the alternation
+_STANDALONE_OPENERS: set[str] = set()
+_TRIED_OPENERS: set[str] = set()
+ORNAMENT_MARKS = frozenset("*＊※◆◇☆★·•")  # what ORNAMENT's lines open with
+# what a line may open with and stand alone by any test of _is_standalone_line but the
+# reporter's word and the running head (which the scans of _standalone_lines find)
+_OPENERS_OF_ANY = frozenset(ORNAMENT_MARKS | frozenset(BYLINE_MARK))
+# a running head has one of these words (see _is_standalone_line), and no comma or full stop
+RUNNING_HEAD_WORD = re.compile("[年报版]|星期")
+
+
+def _learn_openers(firsts: set[str]) -> None:
+    for first in firsts - _TRIED_OPENERS:
+        if STANDALONE.match(first, partial=True) is not None:
+            _STANDALONE_OPENERS.add(first)
+        _TRIED_OPENERS.add(first)
 
 
 def _is_standalone_line(body: str) -> bool:
     first = body[0]
-    opens = _OPENS_STANDALONE.get(first)
-    if opens is None:
-        opens = _OPENS_STANDALONE[first] = STANDALONE.match(first, partial=True) is not None
+    if first not in _TRIED_OPENERS:
+        _learn_openers({first})
+    if first in _STANDALONE_OPENERS and STANDALONE.match(body) is not None:
+        return True
+    if first in ORNAMENT_MARKS and ORNAMENT.match(body) is not None:
+        return True
+    if BYLINE_WORD.search(body) is not None and BYLINE.match(body) is not None:
+        return True
+    # a bullet opens a line of its own as a byline's mark or before a short label
+    # (● 链接); a bulleted item wraps like any paragraph: ●一九九七年，… runs on
+    if first in BYLINE_MARK and (
+        _marked_byline(body) is not None
+        or (len(body) <= BULLET_LABEL and not SENTENCE_PUNCT.search(body))
+    ):
+        return True
+    # a running head is made of dates, weekdays, editions, names and separators: a line with
+    # a comma or a full stop is none, and is spared the test
     return (
-        (opens and STANDALONE.match(body) is not None)
-        or ORNAMENT.match(body) is not None
-        or (BYLINE_WORD.search(body) is not None and BYLINE.match(body) is not None)
-        # a bullet opens a line of its own as a byline's mark or before a short label
-        # (● 链接); a bulleted item wraps like any paragraph: ●一九九七年，… runs on
-        or (
-            first in BYLINE_MARK
-            and (
-                _marked_byline(body) is not None
-                or (len(body) <= BULLET_LABEL and not SENTENCE_PUNCT.search(body))
-            )
-        )
-        or (
-            ("年" in body or "报" in body or "星期" in body or "版" in body)
-            and RUNNING_HEAD.match(body) is not None
-        )
+        ("年" in body or "报" in body or "星期" in body or "版" in body)
+        and "，" not in body
+        and "。" not in body
+        and RUNNING_HEAD.match(body) is not None
     )
+
+
+def _standalone_lines(text: str, starts: list[int], bodies: list[str]) -> list[bool]:
+    """:func:`_is_standalone_line` of each line's body (False for a blank line).
+
+    Few lines can be one, and those few are found without a Python step per line: those that
+    open with a character a standalone line may open with, those with a reporter's word, and
+    those with a running head's word and no comma or full stop (each test of
+    :func:`_is_standalone_line` needs one of these); only they are tested.
+    """
+    heads = [body[:1] for body in bodies]
+    firsts = set(heads)
+    firsts.discard("")  # (a blank line)
+    _learn_openers(firsts)
+    openers = firsts & _STANDALONE_OPENERS | firsts & _OPENERS_OF_ANY
+    maybe = set(compress(count(), map(openers.__contains__, heads)))
+    maybe.update([bisect_right(starts, m.start()) - 1 for m in BYLINE_WORD.finditer(text)])
+    for line in {bisect_right(starts, m.start()) - 1 for m in RUNNING_HEAD_WORD.finditer(text)}:
+        body = bodies[line]
+        if "，" not in body and "。" not in body:
+            maybe.add(line)
+    standalone = [False] * len(bodies)
+    for i in maybe:
+        standalone[i] = bool(bodies[i]) and _is_standalone_line(bodies[i])
+    return standalone
 
 
 BULLET_LABEL = 8  # characters: a bulleted line this short without punctuation is a label
 
 
-def _wrapped_byline_like(bodies: list[tuple[str, str]], i: int, width: int) -> bool:
+def _wrapped_byline_like(indents: list[str], bodies: list[str], i: int, width: int) -> bool:
     """Line i reads as a byline but fills the column, unindented, and the next line goes on
     flush: a line of wrapped text that happens to open with a reporter's word."""
-    indent, body = bodies[i]
-    if indent or width < 8 or len(body) < width - WRAP_SLACK or i + 1 >= len(bodies):
+    body = bodies[i]
+    if indents[i] or width < 8 or len(body) < width - WRAP_SLACK or i + 1 >= len(bodies):
         return False
-    next_indent, next_body = bodies[i + 1]
+    next_body = bodies[i + 1]
     return (
         bool(next_body)
-        and not next_indent
+        and not indents[i + 1]
         and SENTENCE_PUNCT.search(next_body) is not None  # (a headline or a name has none)
         and not _is_standalone_line(next_body)
         and BYLINE_WORD.search(body) is not None
@@ -287,120 +336,121 @@ def _wrapped_byline_like(bodies: list[tuple[str, str]], i: int, width: int) -> b
 
 
 BRACKET_PAIRS = ("（）", "()", "《》", "“”", "「」", "『』", "【】")
+_CLOSING_BRACKETS = frozenset(close for _, close in BRACKET_PAIRS)
 
 
 def _closes_unopened(line: str) -> bool:
     """Whether the line closes a bracket or quote it does not open: the tail of a wrapped
     sentence, not a line that stands on its own."""
+    if _CLOSING_BRACKETS.isdisjoint(line):
+        return False  # (most lines close none: spare counting each pair)
     return any(line.count(close) > line.count(open_) for open_, close in BRACKET_PAIRS)
 
 
-def _parse_plain(text: str) -> list[Block]:
-    rows = _lines(text)
-    bodies = []
-    for _s, _e, ln in rows:
-        # an indent opens with one of these; most lines have none, and the test is cheaper
-        # than the match
-        m = INDENT.match(ln) if ln[:1] in INDENT_OPENERS else None
-        if m is None:
-            bodies.append(("", ln.rstrip()))
-        else:
-            indent = m.group(0)
-            bodies.append((indent, ln[len(indent) :].rstrip()))
-    lengths = [len(b) for ind, b in bodies if b and not ind]
-    width = sorted(lengths)[int(len(lengths) * 0.8)] if lengths else 0
-    uses_indent = sum(1 for ind, b in bodies if ind and b) >= 2
+def _headline_like(body: str) -> bool:
+    """Whether an unindented line of 2 to 40 characters may be a headline: no sentence
+    punctuation, and none of the bracketed notes and line ends that look like one."""
+    if SENTENCE_PUNCT.search(body):
+        return False
+    # a bracketed note (（新华社记者某某摄）, （本栏均据新华社电）) is no headline, nor is
+    # the end of one wrapped onto a line of its own (…（下转第 / 7版）, …讲话 / 的一部分）)
+    if body[0] in "（(【[" and body[-1] in "）)】]" or _closes_unopened(body):
+        return False
+    # nor are the last words of a paragraph before its 下转 (…外交关系。在（转第一版）)
+    jump = MARKER_AT_END.search(body) if "版" in body else None
+    if jump and jump.start() > 0 and jump.group("verb") not in CONTINUED_FROM_VERBS:
+        return False
+    return not DATELINE.match(body)
 
-    def headline_like(indent: str, body: str) -> bool:
-        if indent or not 2 <= len(body) <= 40 or SENTENCE_PUNCT.search(body):
-            return False
-        # a bracketed note (（新华社记者某某摄）, （本栏均据新华社电）) is no headline, nor is
-        # the end of one wrapped onto a line of its own (…（下转第 / 7版）, …讲话 / 的一部分）)
-        if body[0] in "（(【[" and body[-1] in "）)】]" or _closes_unopened(body):
-            return False
-        # nor are the last words of a paragraph before its 下转 (…外交关系。在（转第一版）)
-        jump = MARKER_AT_END.search(body) if "版" in body else None
-        if jump and jump.start() > 0 and jump.group("verb") not in CONTINUED_FROM_VERBS:
-            return False
-        return not DATELINE.match(body)
+
+# what a line may end on to close its sentence (a closing quote or bracket after the mark)
+SENTENCE_CLOSERS = frozenset("。！？…!?”’」』）)")
+
+
+def _parse_plain(text: str) -> list[Block]:
+    lines = text.split("\n")
+    starts = list(accumulate([len(ln) + 1 for ln in lines], initial=0))
+    bodies = [ln.rstrip() for ln in lines]
+    indents = [""] * len(lines)
+    # an indent opens with one of these; most lines have none, and the test is cheaper than
+    # the match
+    for i in [i for i, ln in enumerate(lines) if ln[:1] in INDENT_OPENERS]:
+        m = INDENT.match(lines[i])
+        if m is not None:
+            indent = indents[i] = m.group(0)
+            bodies[i] = lines[i][len(indent) :].rstrip()
+    lengths = [len(b) for ind, b in zip(indents, bodies) if b and not ind]
+    width = sorted(lengths)[int(len(lengths) * 0.8)] if lengths else 0
+    uses_indent = sum(1 for ind, b in zip(indents, bodies) if ind and b) >= 2
+    short_of_column = width * 0.8  # a line shorter than this ends well short of the column
+    near_column = width * 0.9
+    closes = [b[-1:] in SENTENCE_CLOSERS for b in bodies]  # ("" is in no frozenset)
 
     def ends_paragraph(i: int) -> bool:
         """Whether line i closes its paragraph, so the next line may start a new block."""
         if i < 0:
             return True
-        indent, body = bodies[i]
+        body = bodies[i]
         if not body or standalone[i] or jumps[i]:
             return True
         if candidate[i] and not (width >= 8 and len(body) >= width):
             return True  # (an unpunctuated line that fills the column is wrapped text)
-        if uses_indent and len(body) < width * 0.8:
+        if uses_indent and len(body) < short_of_column:
             return True  # a wrapped line short of the column is its paragraph's last
-        ends = body[-1] in "。！？…!?”’」』）)"
-        return ends and (len(body) < width * 0.9 or not uses_indent)
+        return closes[i] and (len(body) < near_column or not uses_indent)
 
-    candidate = [headline_like(indent, body) for indent, body in bodies]
+    # (most lines have a comma or a full stop, and the test for them is cheaper than the call)
+    candidate = [
+        not ind and 2 <= len(b) <= 40 and "，" not in b and "。" not in b and _headline_like(b)
+        for ind, b in zip(indents, bodies)
+    ]
 
     def punctuated_headline(i: int) -> bool:
         """On a page that indents its paragraphs, a short flush line with a label's colon,
         commas or a question mark, after a paragraph's last line and over an indented one
-        (asked only of a line that is not already one of its own)."""
-        indent, body = bodies[i]
+        (asked only of a flush line over an indented one on such a page that is not already
+        one of its own)."""
+        body = bodies[i]
         return (
-            uses_indent
-            and not indent
-            and i + 1 < len(rows)
-            and bool(bodies[i + 1][0])
-            and bool(PUNCTUATED_HEADLINE.match(body))
+            bool(PUNCTUATED_HEADLINE.match(body))
             and SENTENCE_PUNCT.search(body) is not None
             and not DATELINE.match(body)
             and ends_paragraph(i - 1)
             # (a second question right after one is the same speaker's: 记者：…？ / …？)
-            and not (i > 0 and bodies[i - 1][1][-1:] == body[-1:] and body[-1] in "？?")
+            and not (i > 0 and bodies[i - 1][-1:] == body[-1:] and body[-1] in "？?")
         )
 
     # a line ending in （下转第2版） ends its piece: the next line starts another block
-    jumps = [bool(b) and "版" in b and bool(MARKER_AT_END.search(b)) for _, b in bodies]
-    standalone = [bool(b) and _is_standalone_line(b) for _, b in bodies]
+    jumps = ["版" in b and MARKER_AT_END.search(b) is not None for b in bodies]
+    standalone = _standalone_lines(text, starts, bodies)
     for i in [i for i, alone in enumerate(standalone) if alone]:
         # on a page that indents its paragraphs, a reporter's line that fills the column and
         # runs on into a flush line is wrapped text (本报记者王明在车站看到 / 旅客们排队…)
-        if uses_indent and _wrapped_byline_like(bodies, i, width):
+        if uses_indent and _wrapped_byline_like(indents, bodies, i, width):
             standalone[i] = False
             continue
         # the rest of a bracket the line before opened (…访华团。（ / 转第3版）) goes on with it
-        if i > 0 and bodies[i - 1][1][-1:] in "（(【" and _closes_unopened(bodies[i][1]):
+        if i > 0 and bodies[i - 1][-1:] in "（(【" and _closes_unopened(bodies[i]):
             standalone[i] = False
             continue
         # a bare number is a page number only at the top or bottom of the text or set off by
         # blank lines; inside a paragraph it is a wrapped line (…增长了 / ２５)
-        if PAGE_NUMBER.match(bodies[i][1]):
-            isolated = (
-                i == 0 or i == len(bodies) - 1 or not bodies[i - 1][1] or not bodies[i + 1][1]
-            )
+        if PAGE_NUMBER.match(bodies[i]):
+            isolated = i == 0 or i == len(bodies) - 1 or not bodies[i - 1] or not bodies[i + 1]
             standalone[i] = isolated
 
     def next_opens(i: int) -> bool:
-        if i + 1 >= len(rows):
+        if i + 1 >= len(lines):
             return True
-        indent, body = bodies[i + 1]
-        if not body or indent or standalone[i + 1]:
+        body = bodies[i + 1]
+        if not body or indents[i + 1] or standalone[i + 1]:
             return True
         # another short line may be the headline's second line; but a line that fills the
         # column is wrapped text running on, however little punctuation it has (this one,
         # or on an indented page the next: text under a headline opens with an indent)
-        fills = width >= 8 and len(bodies[i][1]) >= width
+        fills = width >= 8 and len(bodies[i]) >= width
         runs_on = uses_indent and width >= 8 and len(body) >= width
         return candidate[i + 1] and not fills and not runs_on
-
-    def ended_short(i: int) -> bool:
-        """Line i ends a sentence well short of the column: its paragraph's last line, so a
-        flush line after it is text from elsewhere (the tail of a paragraph cut at a column
-        break), not more of it."""
-        body = bodies[i][1]
-        return width >= 8 and len(body) < width * 0.8 and closes_sentence(i)
-
-    def closes_sentence(i: int) -> bool:
-        return i >= 0 and bool(bodies[i][1]) and bodies[i][1][-1] in "。！？…!?”’」』）)"
 
     blocks: list[Block] = []
     current: list[int] = []
@@ -409,40 +459,54 @@ def _parse_plain(text: str) -> list[Block]:
         if not current:
             return
         first, last = current[0], current[-1]
-        body = "\n".join([bodies[i][1].strip() for i in current])
-        markup = bodies[first][0]
-        blocks.append(
-            _block(len(blocks), Kind.PARAGRAPH, body, rows[first][0], rows[last][1], markup)
-        )
+        body = "\n".join([bodies[i].strip() for i in current])
+        end = starts[last] + len(lines[last])
+        blocks.append(_block(len(blocks), Kind.PARAGRAPH, body, starts[first], end, indents[first]))
         current.clear()
 
-    for i, (start, end, _line) in enumerate(rows):
-        indent, body = bodies[i]
+    indented_next = [bool(ind) for ind in indents[1:]] + [False]
+    for i, body in enumerate(bodies):
         if not body:
             flush()
             continue
-        # a short unpunctuated line between a finished sentence (or paragraph) and an
-        # indented one is a headline even when the sentence before it fills the column
-        own_line = standalone[i] or (
-            candidate[i] and (ends_paragraph(i - 1) or closes_sentence(i - 1)) and next_opens(i)
-        )
-        headline = candidate[i] and not standalone[i]
-        if not own_line and punctuated_headline(i):
-            own_line = headline = True
+        indent = indents[i]
+        if standalone[i]:
+            own_line, headline = True, False
+        elif candidate[i]:
+            # a short unpunctuated line between a finished sentence (or paragraph) and an
+            # indented one is a headline even when the sentence before it fills the column
+            own_line = (ends_paragraph(i - 1) or (i > 0 and closes[i - 1])) and next_opens(i)
+            headline = True
+        else:
+            own_line = headline = False
+        if not own_line and uses_indent and not indent and indented_next[i]:
+            own_line = headline = punctuated_headline(i)
         if own_line:
             flush()
+            start = starts[i]
+            end = start + len(lines[i])
             single = _single_line_block(len(blocks), start, end, body)
             if single is None:
                 kind = Kind.HEADLINE if headline else Kind.PARAGRAPH
                 single = _block(len(blocks), kind, body.strip(), start, end, indent)
             blocks.append(single)
             continue
-        new_paragraph = bool(indent) or (
-            (not uses_indent or (i > 0 and (jumps[i - 1] or ended_short(i - 1))))
-            and ends_paragraph(i - 1)
-            and current
-        )
-        if new_paragraph:
+        # an indented line opens a paragraph; on a page that does not indent, so does a line
+        # after one that ends its paragraph; on one that does, a flush line does only after a
+        # jump or a sentence ended well short of the column (its paragraph's last line, so
+        # the flush line is text from elsewhere: the tail of a paragraph cut at a column
+        # break).  (Before a block's first line there is nothing to flush.)
+        if current and (
+            indent
+            or (
+                (
+                    not uses_indent
+                    or jumps[i - 1]
+                    or (width >= 8 and len(bodies[i - 1]) < short_of_column and closes[i - 1])
+                )
+                and ends_paragraph(i - 1)
+            )
+        ):
             flush()
         current.append(i)
     flush()
