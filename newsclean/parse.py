@@ -46,6 +46,7 @@ BOLD_BYLINE = regex.compile(
 INDENT = regex.compile(r"^(?:[\u3000\t]|[ \u00a0]{2,})+")
 INDENT_OPENERS = frozenset("\u3000\t \u00a0")
 BYLINE_PREFIX = regex.compile(rf"^[{BYLINE_MARK}][ \t\u3000]*")
+BYLINE_MARKS = frozenset(BYLINE_MARK)
 # punctuation that a headline does not carry (it may carry quotes, dashes and spaces); tested
 # on every line of a plain page, and a plain class runs faster in stdlib re than in regex
 SENTENCE_PUNCT = re.compile(r"[，。；：？！、,;:?!]")
@@ -70,13 +71,9 @@ def decode_newlines(text: str) -> str:
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
     """(start, end, line) for each line of text (end excludes the newline)."""
-    rows = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        rows.append((pos, end, line))
-        pos = end + 1
-    return rows
+    lines = text.split("\n")
+    starts = accumulate([len(line) + 1 for line in lines], initial=0)
+    return [(start, start + len(line), line) for start, line in zip(starts, lines)]
 
 
 def detect_style(text: str) -> str:
@@ -99,6 +96,10 @@ def parse(text: str, source: str = "<string>", style: str | None = None) -> Page
     return Page(source=source, text=text, blocks=tuple(blocks), style=style)
 
 
+# (read once: an attribute of an Enum class is looked up through the metaclass's __getattr__
+# hook, several times slower than a global)
+_PARAGRAPH = Kind.PARAGRAPH
+
 # every block is made from this one by Block.with_, which skips the dataclass __init__ (one
 # object.__setattr__ per field of a frozen dataclass)
 _BLANK = Block(id=0, kind=Kind.PARAGRAPH, text="", spans=())
@@ -118,11 +119,13 @@ def _block(bid: int, kind: Kind, text: str, start: int, end: int, markup: str = 
 def _single_line_block(bid: int, start: int, end: int, line: str) -> Block | None:
     """A heading or byline line, which stands as a block of its own; None for body text."""
     stripped = line.strip()
-    if m := HEADING.match(stripped):
+    # (each pattern opens on its own marks: a line without them is spared the match)
+    if stripped[:1] == "#" and (m := HEADING.match(stripped)):
         level = len(m.group(1))
         kind = Kind.HEADLINE if level == 1 else Kind.SUBTITLE if level == 2 else Kind.SECTION
         return _block(bid, kind, m.group(2).strip(), start, end, markup=m.group(1), level=level)
-    if (m := BOLD_LINE.match(stripped)) and not SENTENCE_PUNCT.search(m.group(2)):
+    bold = stripped[:2] in ("**", "__")
+    if bold and (m := BOLD_LINE.match(stripped)) and not SENTENCE_PUNCT.search(m.group(2)):
         markup, inner = m.group(1) * 2, m.group(2).strip()
         if byline := _marked_byline(inner):
             return _block(bid, Kind.BYLINE, byline[1], start, end, markup=markup + byline[0])
@@ -137,6 +140,8 @@ def _single_line_block(bid: int, start: int, end: int, line: str) -> Block | Non
 
 def _marked_byline(line: str) -> tuple[str, str] | None:
     """(mark, byline) of a line that is a marked byline, or None."""
+    if line[:1] not in BYLINE_MARKS:
+        return None  # (BYLINE_PREFIX opens on one)
     m = BYLINE_PREFIX.match(line)
     if m is None:
         return None
@@ -182,7 +187,7 @@ def _parse_markdown(text: str) -> list[Block]:
     def flush():
         for rows in _paragraphs_of(para):
             body = "\n".join([ln.strip() for _, _, ln in rows])
-            blocks.append(_block(len(blocks), Kind.PARAGRAPH, body, rows[0][0], rows[-1][1]))
+            blocks.append(_block(len(blocks), _PARAGRAPH, body, rows[0][0], rows[-1][1]))
         para.clear()
 
     for start, end, line in _lines(text):
@@ -461,7 +466,7 @@ def _parse_plain(text: str) -> list[Block]:
         first, last = current[0], current[-1]
         body = "\n".join([bodies[i].strip() for i in current])
         end = starts[last] + len(lines[last])
-        blocks.append(_block(len(blocks), Kind.PARAGRAPH, body, starts[first], end, indents[first]))
+        blocks.append(_block(len(blocks), _PARAGRAPH, body, starts[first], end, indents[first]))
         current.clear()
 
     indented_next = [bool(ind) for ind in indents[1:]] + [False]
