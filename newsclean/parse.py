@@ -257,8 +257,6 @@ ORNAMENT_MARKS = frozenset("*＊※◆◇☆★·•")  # what ORNAMENT's lines 
 # what a line may open with and stand alone by any test of _is_standalone_line but the
 # reporter's word and the running head (which the scans of _standalone_lines find)
 _OPENERS_OF_ANY = frozenset(ORNAMENT_MARKS | frozenset(BYLINE_MARK))
-# a running head has one of these words (see _is_standalone_line), and no comma or full stop
-RUNNING_HEAD_WORD = re.compile("[年报版]|星期")
 
 
 def _learn_openers(firsts: set[str]) -> None:
@@ -269,54 +267,73 @@ def _learn_openers(firsts: set[str]) -> None:
 
 
 def _is_standalone_line(body: str) -> bool:
+    if body[0] not in _TRIED_OPENERS:
+        _learn_openers({body[0]})
+    return _opens_standalone(body) or _is_byline(body) or _is_running_head(body)
+
+
+def _opens_standalone(body: str) -> bool:
+    """The tests of a standalone line that its first character rules out: a marker or page
+    furniture, an ornament, a bulleted byline or label."""
     first = body[0]
-    if first not in _TRIED_OPENERS:
-        _learn_openers({first})
     if first in _STANDALONE_OPENERS and STANDALONE.match(body) is not None:
         return True
     if first in ORNAMENT_MARKS and ORNAMENT.match(body) is not None:
         return True
-    if BYLINE_WORD.search(body) is not None and BYLINE.match(body) is not None:
-        return True
     # a bullet opens a line of its own as a byline's mark or before a short label
     # (● 链接); a bulleted item wraps like any paragraph: ●一九九七年，… runs on
-    if first in BYLINE_MARK and (
+    return first in BYLINE_MARK and (
         _marked_byline(body) is not None
         or (len(body) <= BULLET_LABEL and not SENTENCE_PUNCT.search(body))
-    ):
-        return True
+    )
+
+
+def _is_byline(body: str) -> bool:
+    return BYLINE_WORD.search(body) is not None and BYLINE.match(body) is not None
+
+
+def _is_running_head(body: str) -> bool:
+    return _may_be_running_head(body) and RUNNING_HEAD.match(body) is not None
+
+
+def _may_be_running_head(body: str) -> bool:
     # a running head is made of dates, weekdays, editions, names and separators: a line with
     # a comma or a full stop is none, and is spared the test
     return (
-        ("年" in body or "报" in body or "星期" in body or "版" in body)
-        and "，" not in body
+        "，" not in body
         and "。" not in body
-        and RUNNING_HEAD.match(body) is not None
+        and ("年" in body or "报" in body or "星期" in body or "版" in body)
     )
 
 
 def _standalone_lines(text: str, starts: list[int], bodies: list[str]) -> list[bool]:
     """:func:`_is_standalone_line` of each line's body (False for a blank line).
 
-    Few lines can be one, and those few are found without a Python step per line: those that
-    open with a character a standalone line may open with, those with a reporter's word, and
-    those with a running head's word and no comma or full stop (each test of
-    :func:`_is_standalone_line` needs one of these); only they are tested.
+    Few lines can be one, and each test is put only to the lines it may pass: those that
+    open with a character a standalone line may open with, those with a reporter's word
+    (found by one scan of the whole text), and those with a running head's word and no
+    comma or full stop.
     """
     heads = [body[:1] for body in bodies]
     firsts = set(heads)
     firsts.discard("")  # (a blank line)
     _learn_openers(firsts)
     openers = firsts & _STANDALONE_OPENERS | firsts & _OPENERS_OF_ANY
-    maybe = set(compress(count(), map(openers.__contains__, heads)))
-    maybe.update([bisect_right(starts, m.start()) - 1 for m in BYLINE_WORD.finditer(text)])
-    for line in {bisect_right(starts, m.start()) - 1 for m in RUNNING_HEAD_WORD.finditer(text)}:
-        body = bodies[line]
-        if "，" not in body and "。" not in body:
-            maybe.add(line)
     standalone = [False] * len(bodies)
-    for i in maybe:
-        standalone[i] = bool(bodies[i]) and _is_standalone_line(bodies[i])
+    for i in compress(count(), map(openers.__contains__, heads)):
+        standalone[i] = _opens_standalone(bodies[i])
+    for i in {bisect_right(starts, m.start()) - 1 for m in BYLINE_WORD.finditer(text)}:
+        standalone[i] = standalone[i] or (bool(bodies[i]) and _is_byline(bodies[i]))
+    # (_may_be_running_head, written out: it runs on every line)
+    may_be_running_heads = [
+        i
+        for i, body in enumerate(bodies)
+        if "，" not in body
+        and "。" not in body
+        and ("年" in body or "报" in body or "星期" in body or "版" in body)
+    ]
+    for i in may_be_running_heads:
+        standalone[i] = standalone[i] or RUNNING_HEAD.match(bodies[i]) is not None
     return standalone
 
 
