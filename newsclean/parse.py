@@ -358,13 +358,13 @@ def _wrapped_byline_like(indents: list[str], bodies: list[str], i: int, width: i
 
 
 BRACKET_PAIRS = ("（）", "()", "《》", "“”", "「」", "『』", "【】")
-_CLOSING_BRACKETS = frozenset(close for _, close in BRACKET_PAIRS)
+_CLOSING_BRACKET = re.compile("[" + re.escape("".join(close for _, close in BRACKET_PAIRS)) + "]")
 
 
 def _closes_unopened(line: str) -> bool:
     """Whether the line closes a bracket or quote it does not open: the tail of a wrapped
     sentence, not a line that stands on its own."""
-    if _CLOSING_BRACKETS.isdisjoint(line):
+    if _CLOSING_BRACKET.search(line) is None:
         return False  # (most lines close none: spare counting each pair)
     return any(line.count(close) > line.count(open_) for open_, close in BRACKET_PAIRS)
 
@@ -382,7 +382,14 @@ def _headline_like(body: str) -> bool:
     jump = MARKER_AT_END.search(body) if "版" in body else None
     if jump and jump.start() > 0 and jump.group("verb") not in CONTINUED_FROM_VERBS:
         return False
-    return not DATELINE.match(body)
+    return not _is_dateline(body)
+
+
+def _is_dateline(line: str) -> bool:
+    # a dateline ends on 讯 or 电 (訊, 電): a line with neither is spared the match
+    if "讯" in line or "电" in line or "訊" in line or "電" in line:
+        return DATELINE.match(line) is not None
+    return False
 
 
 # what a line may end on to close its sentence (a closing quote or bracket after the mark)
@@ -436,7 +443,7 @@ def _parse_plain(text: str) -> list[Block]:
         return (
             bool(PUNCTUATED_HEADLINE.match(body))
             and SENTENCE_PUNCT.search(body) is not None
-            and not DATELINE.match(body)
+            and not _is_dateline(body)
             and ends_paragraph(i - 1)
             # (a second question right after one is the same speaker's: 记者：…？ / …？)
             and not (i > 0 and bodies[i - 1][-1:] == body[-1:] and body[-1] in "？?")
