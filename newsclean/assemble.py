@@ -11,6 +11,17 @@ from bisect import bisect_right
 from .chardata import DATELINE
 from .model import Article, Block, Kind, Page, Repair, Section
 
+# the article field each heading kind fills, and Kind's members as plain names for the loop
+# over every block (an attribute of an Enum class is looked up through the metaclass's
+# __getattr__ hook, several times slower than a global)
+_FIELD_OF_HEADING = {
+    Kind.KICKER: "kicker",
+    Kind.HEADLINE: "title",
+    Kind.SUBTITLE: "subtitle",
+    Kind.JUMP_HEADLINE: "jump_headline",
+}
+_BYLINE, _SECTION, _MARKER = Kind.BYLINE, Kind.SECTION, Kind.MARKER
+
 
 def assemble(page: Page, repairs: list[Repair]) -> list[Article]:
     groups: list[list[Block]] = []
@@ -48,53 +59,48 @@ def _article(source: str, index: int, blocks: list[Block]) -> Article:
     section = Section(heading=None)
     art.sections.append(section)
     flags: list[str] = []
+    has_body = False  # whether a section has a paragraph or a heading yet
     for block in blocks:
         if block.continued_from is not None and art.continued_from is None:
             art.continued_from = block.continued_from
         if block.continued_to is not None:
             art.continued_to = block.continued_to
-        for flag in sorted(block.flags):
-            if flag not in flags and not flag.startswith("_"):  # (_: a filter's own note)
-                flags.append(flag)
+        if block.flags:
+            for flag in sorted(block.flags):
+                if flag not in flags and not flag.startswith("_"):  # (_: a filter's own note)
+                    flags.append(flag)
         kind = block.kind
-        field = {
-            Kind.KICKER: "kicker",
-            Kind.HEADLINE: "title",
-            Kind.SUBTITLE: "subtitle",
-            Kind.JUMP_HEADLINE: "jump_headline",
-        }.get(kind)
-        if field and getattr(art, field) is None and not _has_body(art):
+        field = _FIELD_OF_HEADING.get(kind)
+        if field and getattr(art, field) is None and not has_body:
             setattr(art, field, block.text)
             art.layout.append((field, block.text))
         elif field == "kicker" and art.layout and art.layout[-1][0] == "kicker":
             # a kicker printed over two lines is one kicker
             art.kicker = f"{art.kicker} {block.text}"
             art.layout[-1] = ("kicker", art.kicker)
-        elif kind == Kind.BYLINE:
+        elif kind == _BYLINE:
             art.bylines.append(block.text)
             art.layout.append(("byline", block.text))
-        elif field or kind == Kind.SECTION:
+        elif field or kind == _SECTION:
             section = Section(heading=block.text, heading_block=block.id)
             art.sections.append(section)
             art.layout.append(("section", block.text))
-        elif kind == Kind.MARKER and not block.text:
+            has_body = has_body or bool(block.text)  # (an empty heading is none)
+        elif kind == _MARKER and not block.text:
             continue
         else:
-            if art.dateline is None and not _has_body(art):
+            if art.dateline is None and not has_body:
                 m = DATELINE.match(block.text)
                 if m:
                     art.dateline = m.group(0).strip()
             section.paragraphs.append(block.text)
+            has_body = True
             section.paragraph_blocks.append(block.id)
             art.layout.append(("indented" if block.markup else "paragraph", block.text))
     if len(art.sections) > 1 and not art.sections[0].paragraphs:
         art.sections.pop(0)
     art.flags = flags
     return art
-
-
-def _has_body(art: Article) -> bool:
-    return any(s.paragraphs or s.heading for s in art.sections)
 
 
 def _attach_repairs(page, groups, articles, repairs) -> None:

@@ -57,12 +57,13 @@ class Block:
     def with_(self, **changes) -> Block:
         # a shallow copy with fields set directly: dataclasses.replace re-runs __init__, and
         # filters call this for most blocks of every page
-        unknown = changes.keys() - BLOCK_FIELDS
-        if unknown:
-            raise TypeError(f"Block has no field {', '.join(sorted(unknown))}")
         new = object.__new__(Block)
-        new.__dict__.update(self.__dict__)
-        new.__dict__.update(changes)
+        fields = new.__dict__
+        fields.update(self.__dict__)
+        fields.update(changes)
+        # a name that is no field adds an entry (the count is cheaper to test than the names)
+        if len(fields) != len(self.__dict__) and (unknown := changes.keys() - BLOCK_FIELDS):
+            raise TypeError(f"Block has no field {', '.join(sorted(unknown))}")
         return new
 
     def flagged(self, *names: str) -> Block:
@@ -170,7 +171,7 @@ class Page:
             if new == block.text:
                 continue
             repairs.append(
-                self.repair(filter, action, [block], reason, block.text, new, confidence)
+                self.repair(filter, action, (block,), reason, block.text, new, confidence)
             )
             blocks[i] = block.with_(text=new)
         return (self.with_blocks(blocks) if repairs else self), repairs
@@ -187,7 +188,7 @@ class Page:
     ) -> Repair:
         """Build a repair record located at the first of ``blocks``."""
         blocks = tuple(blocks)
-        offset = blocks[0].start if blocks else 0
+        offset = blocks[0].spans[0][0] if blocks else 0  # (the first block's start)
         # every field set directly, as in Block.with_: a frozen dataclass's __init__ goes
         # through object.__setattr__ once per field, and filters record thousands of repairs
         record = object.__new__(Repair)
@@ -200,7 +201,7 @@ class Page:
             confidence=confidence,
             blocks=tuple([b.id for b in blocks]),
             offset=offset,
-            line=self.line_of(offset),
+            line=bisect_right(self._line_starts, offset),  # (line_of, without the call)
         )
         return record
 

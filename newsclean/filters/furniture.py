@@ -31,11 +31,12 @@ may number a part of a feature (1, 2, 3) rather than the page.
 
 from __future__ import annotations
 
+import re
 from itertools import accumulate
 
 import regex
 
-from ..chardata import FURNITURE, MARKER_ONLY, both_scripts
+from ..chardata import FURNITURE, MARKER_ONLY, RUNNING_HEAD, both_scripts
 from .normalize import normalize_text
 
 NAME = "furniture"
@@ -60,7 +61,8 @@ _GENERIC_ALT = regex.compile(
     r"^\s*(?:[图圖]片?|照片|插[图圖]|image|img|figure|fig|photo|picture|[\w./-]*\.(?:jpe?g|png|gif|webp))?\s*\d*\s*$",
     regex.I,
 )
-_SENTENCE = regex.compile(r"[。！？；!?;]")
+# (a plain class, which stdlib re runs faster than regex)
+_SENTENCE = re.compile(r"[。！？；!?;]")
 # what may follow 版 directly (no separator) in an edition line
 _SECTION_AFTER = regex.compile(
     both_scripts(
@@ -70,22 +72,47 @@ _SECTION_AFTER = regex.compile(
 _MAX_LEN = 80  # furniture is short; longer blocks are not tested at all
 
 
-def _line_kind(line: str) -> str | None:
-    """The furniture kind of one line, or None."""
-    if _IMAGE.match(line):
+_LINE_PATTERNS = (*FURNITURE, *EXTRA)
+# the line patterns, in order, that a line opening with a given character may match (regex's
+# partial match answers it from each pattern, which all match from the line's start); most
+# lines open with a character that rules out all but a few, learnt as they are met
+_PATTERNS_OPENING_WITH: dict[str, tuple] = {}
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _patterns_opening_with(first: str) -> tuple:
+    patterns = _PATTERNS_OPENING_WITH.get(first)
+    if patterns is None:
+        patterns = _PATTERNS_OPENING_WITH[first] = tuple(
+            (kind, pattern)
+            for kind, pattern in _LINE_PATTERNS
+            if regex.match(pattern.pattern, first, getattr(pattern, "flags", 0), partial=True)
+        )
+    return patterns
+
+
+def _may_be_running_head(line: str) -> bool:
+    """Whether the line has what a running head must: a date (with 年, or in figures) or a
+    paper's name (…报), the one with a weekday or an edition, the other with an edition."""
+    return "年" in line or "报" in line or "報" in line or _DIGIT.search(line) is not None
+
+
+def _line_kind(line: str, sentence: bool = True) -> str | None:
+    """The furniture kind of one (stripped, non-empty) line, or None.  ``sentence=False``
+    says the line is known to hold no sentence punctuation."""
+    if line.startswith("![") and _IMAGE.match(line):
         alts = _IMAGE_ALT.findall(line)
         if all(_GENERIC_ALT.match(a) for a in alts):
             return "image_reference"
         return "image_with_caption"
-    if _SENTENCE.search(line):
+    if sentence and _SENTENCE.search(line):
         return None
-    for kind, pattern in FURNITURE:
+    for kind, pattern in _patterns_opening_with(line[0]):
+        if pattern is RUNNING_HEAD and not _may_be_running_head(line):
+            continue
         if pattern.match(line):
             if kind == "edition_line" and _bare_edition_tail(line):
                 continue
-            return kind
-    for kind, pattern in EXTRA:
-        if pattern.match(line):
             return kind
     return None
 
@@ -109,7 +136,15 @@ def furniture_kind(text: str) -> str | None:
     >>> print(furniture_kind("详见第3版。"), furniture_kind("第二版本说明"))
     None None
     """
-    if len(text) > _MAX_LEN * 4 or ("![" not in text and _SENTENCE.search(text)):
+    if len(text) > _MAX_LEN * 4:
+        return None
+    return _furniture_kind(text, _SENTENCE.search(text) is not None)
+
+
+def _furniture_kind(text: str, sentence: bool) -> str | None:
+    """:func:`furniture_kind` of a text no longer than its limit; ``sentence`` says whether
+    it holds sentence punctuation."""
+    if sentence and "![" not in text:
         return None
     kinds: list[str] = []
     for line in text.split("\n"):
@@ -118,7 +153,7 @@ def furniture_kind(text: str) -> str | None:
             continue
         if len(line) > _MAX_LEN and not line.startswith("!["):
             return None
-        kind = _line_kind(line)
+        kind = _line_kind(line, sentence)
         if kind is None:
             return None
         if kind not in kinds:
@@ -133,9 +168,12 @@ def furniture_kind(text: str) -> str | None:
 def block_kind(text: str) -> str | None:
     """:func:`furniture_kind` of the text as given or, failing that, as normalize will leave it
     (``法 治 日 报 …``, ``第３版``), so that a second run over cleaned output finds nothing new."""
-    kind = furniture_kind(text)
+    if len(text) > _MAX_LEN * 4:
+        return None
+    sentence = _SENTENCE.search(text) is not None
+    kind = _furniture_kind(text, sentence)
     # normalize keeps sentence punctuation (it only widens ;?!), so such blocks stay non-furniture
-    if kind is None and len(text) <= _MAX_LEN * 2 and not _SENTENCE.search(text):
+    if kind is None and len(text) <= _MAX_LEN * 2 and not sentence:
         normalized = normalize_text(text)[0]
         if normalized != text:
             kind = furniture_kind(normalized)

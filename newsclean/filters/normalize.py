@@ -30,6 +30,7 @@ pattern crosses), so a page pays a few regex calls rather than a few per block.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import regex
 
@@ -47,6 +48,9 @@ _SEP = "\x00"  # joins block texts into one page string; never matched across
 _FW_RUN = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+(?:(?<=[０-９])．[０-９]+)*(?:(?<=[０-９])％)?")
 _FW_CHANGED = re.compile(r"[０-９Ａ-Ｚａ-ｚ．％]")
 _HALF_MARK = re.compile(r"[,;:?!()]")
+# what any pass acts on: a full-width run opens with a letter or digit, a width pass needs a
+# half-width mark, a spacing pass a space; a text with none of these is left as it is
+_ACTED_ON = re.compile(r"[０-９Ａ-Ｚａ-ｚ,;:?!() ]")
 
 # a line break inside a block is not a character: the look-arounds look through one, and
 # through a run of other half-width marks, which convert with it (``好?!`` -> ``好？！``)
@@ -202,14 +206,18 @@ def _halfwidth_marks(text: str) -> str:
     return text
 
 
-def _width(text: str) -> tuple[str, bool]:
+def _width(text: str) -> tuple[str, bool, bool]:
     """Both width concerns over a text (a block, or a page of blocks joined with ``\\x00``);
-    also says whether any full-width letter or digit was converted."""
+    also says whether any full-width letter or digit was converted, and whether any
+    half-width mark was."""
     new = _fullwidth_alnum(text)
     fullwidth = new != text
+    halfwidth = False
     if _has_half(new):
-        new = _halfwidth_marks(new)
-    return new, fullwidth
+        widened = _halfwidth_marks(new)
+        halfwidth = widened != new
+        new = widened
+    return new, fullwidth, halfwidth
 
 
 # --- spacing ----------------------------------------------------------------------------
@@ -237,11 +245,14 @@ def _spacing(text: str, counts: dict[str, int]) -> str:
 # --- one block, and the page ------------------------------------------------------------
 
 
-def _width_counts(before: str, after: str, counts: dict[str, int], fullwidth: bool) -> None:
+def _width_counts(
+    before: str, after: str, counts: dict[str, int], fullwidth: bool, halfwidth: bool
+) -> None:
     """What the width passes changed in one block (conversion only ever removes the
     half-width marks and full-width forms it converts, so differences of counts suffice;
-    and a block that had none of either kind has none after)."""
-    half = _count_half(before)
+    and a block that had none of either kind has none after, nor one on a page where that
+    kind converted nothing)."""
+    half = _count_half(before) if halfwidth else 0
     if half:
         half -= _count_half(after)
     if fullwidth:
@@ -267,35 +278,41 @@ def normalize_text(text: str, spacing: bool = True) -> tuple[str, dict[str, int]
     'f(x) = 1,000; see http://www.a.com/b?x=1,2'
     """
     counts: dict[str, int] = {}
-    new, fullwidth = _width(text)
+    if _ACTED_ON.search(text) is None:
+        return text, counts
+    new, fullwidth, halfwidth = _width(text)
     if new != text:
-        _width_counts(text, new, counts, fullwidth)
+        _width_counts(text, new, counts, fullwidth, halfwidth)
     if spacing and " " in new:
         new = _spacing(new, counts)
     return new, counts
 
 
-def _reason(counts: dict[str, int]) -> str:
-    return "; ".join(f"{k}: {_DETAIL[k].format(v)}" for k, v in counts.items())
+@lru_cache(maxsize=4096)
+def _reason_and_confidence(counts: tuple[tuple[str, int], ...]) -> tuple[str, float]:
+    # (most blocks change by a few characters of one concern: the same few records recur)
+    reason = "; ".join(f"{k}: {_DETAIL[k].format(v)}" for k, v in counts)
+    return reason, min(CONFIDENCE[k] for k, _ in counts)
 
 
 def run(page, config):
     texts = [b.text for b in page.blocks]
     if any(_SEP in t for t in texts):
         results = [_width(t) for t in texts]
-        widened = [t for t, _ in results]
-        fullwidth = any(f for _, f in results)
+        widened = [t for t, _, _ in results]
+        fullwidth = any(f for _, f, _ in results)
+        halfwidth = any(h for _, _, h in results)
     else:
-        joined, fullwidth = _width(_SEP.join(texts))
+        joined, fullwidth, halfwidth = _width(_SEP.join(texts))
         widened = joined.split(_SEP)
 
     changes = {}
     for i, (block, text, new) in enumerate(zip(page.blocks, texts, widened)):
         counts: dict[str, int] = {}
         if new != text:
-            _width_counts(text, new, counts, fullwidth)
+            _width_counts(text, new, counts, fullwidth, halfwidth)
         if " " in new and block.kind != Kind.BYLINE:
             new = _spacing(new, counts)
         if new != text:
-            changes[i] = (new, _reason(counts), min(CONFIDENCE[k] for k in counts))
+            changes[i] = (new, *_reason_and_confidence(tuple(counts.items())))
     return page.rewrite(NAME, "replaced", changes)

@@ -19,6 +19,8 @@ it never joins two blocks.  Every kind of block is unwrapped, headlines included
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..chardata import CJK_PUNCT, MARKDOWN_LINE
@@ -39,6 +41,10 @@ _BARE_BREAK_BY_WIDE = regex.compile(
     rf"(?<={_WIDE.pattern})(?<!\u3000)\n(?=[^ \t\u3000\n])"
     rf"|(?<=[^ \t\u3000\n])\n(?={_WIDE.pattern})(?!\u3000)"
 )
+# a line after the first that may open a Markdown item (see MARKDOWN_LINE), and a line of edge
+# space alone; both are rare, and stdlib re finds these fast (they open on the line break)
+_MAY_OPEN_MARKDOWN_LINE = re.compile(r"\n[ \t]*[-*+0-9|>]")
+_BLANK_LINE = re.compile("\n[ \t\u3000]*\n")
 _NO_SPACE_AFTER = "-/([{<\"'“‘"
 _NO_SPACE_BEFORE = ",.;:?!)]}>%\"'”’"
 
@@ -61,6 +67,8 @@ def _joiner(m: regex.Match) -> str:
 def _structured_lines(text: str) -> list[str] | None:
     """The text cut before each line that opens a Markdown list item, table row or
     quotation, or None when it has none after its first line."""
+    if _MAY_OPEN_MARKDOWN_LINE.search(text) is None:
+        return None
     starts = [m.start() for m in MARKDOWN_LINE.finditer(text) if m.start() > 0]
     if not starts:
         return None
@@ -82,8 +90,11 @@ def unwrap_text(text: str) -> tuple[str, int, int]:
         done = [unwrap_text(piece) for piece in pieces]
         text = "\n".join(piece for piece, _, _ in done)
         return text, sum(b for _, b, _ in done), sum(h for _, _, h in done)
-    breaks = len(_BREAK.findall(text))
-    text, hyphens = _SPLIT_WORD.subn("", text)
+    # each run of line breaks with only edge space between them is one break
+    breaks = text.count("\n") if _BLANK_LINE.search(text) is None else len(_BREAK.findall(text))
+    hyphens = 0
+    if "-" in text:
+        text, hyphens = _SPLIT_WORD.subn("", text)
     text = _BARE_BREAK_BY_WIDE.sub("", text)
     if "\n" in text:
         text = _BREAK.sub(_joiner, text)
