@@ -273,3 +273,16 @@ def test_fix_keeps_a_plain_pages_indents_so_its_output_reads_the_same_again():
     assert markdown(clean(once).articles) == once
     # a page that does not indent its paragraphs is written without indents
     assert "　" not in markdown(clean(once.replace("　", "")).articles)
+
+
+def test_a_lead_in_or_a_list_item_is_not_flagged_as_cut_off():
+    page = (
+        "# 标题\n\n会议提出了今年工作的主要任务，主要有以下几点：\n\n"
+        "一是加快推进农业现代化建设，提高粮食生产能力；\n\n"
+        "二是深化农村改革，激发农村发展活力，增加农民收入。\n\n"
+        "最后一段讲到了今后的工作安排，大家认为主要有以下几点：\n"
+    )
+    result = clean(page)
+    flagged = [r.reason for r in result.repairs if r.reason.startswith("truncated_end")]
+    # (the article's last paragraph ends on a colon with nothing after it: that one is cut)
+    assert len(flagged) == 1 and flagged[0].endswith("有以下几点：")

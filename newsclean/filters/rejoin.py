@@ -368,6 +368,10 @@ def run(page: Page, config: Config) -> tuple[Page, list[Repair]]:
     return page.with_blocks(_flag_cut_ends(page, blocks, repairs)), repairs
 
 
+# a paragraph ending on one of these leads on to the next one by design
+LEADS_ON = frozenset("：:；;")
+
+
 def _flag_cut_ends(page: Page, blocks: list[Block], repairs: list[Repair]) -> list[Block]:
     """Mark paragraphs left cut off at either end, with no partner found on the page."""
     out = []
@@ -385,6 +389,8 @@ def _flag_cut_ends(page: Page, blocks: list[Block], repairs: list[Repair]) -> li
             and not (CREDIT_END.search(text) or TAG_END.search(text) or ITEM_END.search(text))
             and b.continued_to is None
             and (last_of_article or nxt.kind == Kind.PARAGRAPH and len(b.text) >= 20)
+            # a lead-in to what follows (主要有以下几点：) or an item of a list (…；)
+            and not (not last_of_article and text[-1:] in LEADS_ON)
         ):
             flags.add("truncated_end")
         if starts_mid_sentence(b.text) and b.continued_from is None:
