@@ -42,23 +42,39 @@ QUOTE = 12
 SMOOTHING = 2.0
 
 
+# the last page's texts: their Han runs, long passages and bigrams (a page is looked at
+# again after a join, with all but the joined texts as they were)
+_last_texts: dict[str, tuple[list[str], set[str], frozenset[str]]] = {}
+
+
 def page_bigrams(texts: Sequence[str], quote: int = QUOTE) -> list[frozenset[str]]:
     """Each text's bigrams, less those inside a passage of ``quote`` or more Han characters
     that another text on the page repeats word for word: a quotation, a formula or an OCR
     copy belongs to no article more than another, so it is no evidence either way."""
-    runs = [HAN_RUN.findall(t) for t in texts]
-    long_grams = [{r[i : i + quote] for r in rs for i in range(len(r) - quote + 1)} for rs in runs]
+    global _last_texts
+    known = _last_texts if quote == QUOTE else {}
+    readings = []
+    for t in texts:
+        reading = known.get(t)
+        if reading is None:
+            rs = HAN_RUN.findall(t)
+            long_grams = {r[i : i + quote] for r in rs for i in range(len(r) - quote + 1)}
+            plain = frozenset({r[i : i + 2] for r in rs for i in range(len(r) - 1)})
+            reading = (rs, long_grams, plain)
+        readings.append(reading)
+    if quote == QUOTE:
+        _last_texts = dict(zip(texts, readings))
     # the passages two or more texts have (most pages have none)
     seen: set[str] = set()
     repeated: set[str] = set()
-    for own in long_grams:
+    for _, own, _ in readings:
         repeated |= own & seen
         seen |= own
     out = []
-    for rs, own in zip(runs, long_grams):
+    for rs, own, plain in readings:
         shared = own & repeated
         if not shared:
-            out.append(frozenset({r[i : i + 2] for r in rs for i in range(len(r) - 1)}))
+            out.append(plain)
             continue
         grams = set()
         quoted = set()
@@ -189,7 +205,19 @@ class Affinity:
             return dict.fromkeys(self.articles, 0.0)
         sizes = dict(self.sizes)
         sizes[own] -= taken
-        return self._summed(i, own, w, None, self._scales(sizes, total), None)
+        scale = self._scales(sizes, total)
+        # ``_summed`` with nothing but block ``i`` left out, to every article
+        out = dict.fromkeys(self.articles, 0.0)
+        weight_of, by_gram, log1p = self._weight_of, self._by_gram, math.log1p
+        for g in self._shared[i]:
+            gw = 1.0 if weight_of is None else weight_of[g]
+            for k, c in by_gram[g]:
+                if k == own:
+                    c -= w
+                    if c <= 0:
+                        continue
+                out[k] += gw * log1p(c * scale[k])
+        return out
 
     def _scales(self, sizes: Mapping[int, float], total: float) -> dict[int, float]:
         """1 / (prior_k * a) for each article: a bigram seen c times in k adds log1p(c * it)."""

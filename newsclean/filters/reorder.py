@@ -636,15 +636,21 @@ def _candidates(p: _Page, affinity: Affinity) -> list[_Run]:
     found = [r for r in found if not _pages_conflict(p, r)]
     if not found:
         return []
-    leaning: dict[tuple[int, int], list[tuple[int, float]]] = {}
+    # each host block's lean to each target, sorted once: a run's baseline is the median
+    # of these less the run's own (a run's blocks are all among its host's movable ones)
+    leaning: dict[tuple[int, int], tuple[dict[int, float], list[float]]] = {}
     for r in found:
         own = p.labels[r.start]
         r.paragraphs = sum(b.kind == Kind.PARAGRAPH for b in p.blocks[r.start : r.end])
         r.host_left = p.paragraphs[own] - r.paragraphs
         key = (own, r.target)
         if key not in leaning:
-            leaning[key] = [(t, loo[t][r.target] - loo[t][own]) for t in p.members[own]]
-        leans = sorted(v for t, v in leaning[key] if not r.start <= t < r.end)
+            lean_by_block = {t: loo[t][r.target] - loo[t][own] for t in p.members[own]}
+            leaning[key] = (lean_by_block, sorted(lean_by_block.values()))
+        lean_by_block, leans = leaning[key]
+        leans = list(leans)
+        for t in range(r.start, r.end):
+            del leans[bisect_left(leans, lean_by_block[t])]
         if leans:
             r.baseline = leans[len(leans) // 2]
     # the exact scores, for each span only to its article and the ones it may go to
