@@ -25,7 +25,7 @@ from ..chardata import (
 )
 from ..config import Config
 from ..model import HEADING_KINDS, Block, Kind, Page, Repair
-from ..parse import headline_like
+from ..parse import SENTENCE_CLOSERS, headline_like
 
 NAME = "structure"
 
@@ -167,7 +167,6 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
     return out
 
 
-SENTENCE_CLOSERS = frozenset("。！？…!?”’」』）)")
 UNMARKED_STACK = 3  # lines of a headline stack: kicker, headline, subtitle
 
 
