@@ -412,3 +412,69 @@ def test_an_authors_line_under_the_headings_is_no_column_break():
     after_cut = texts.index("“农业发展为稳定物价作出了重要贡献。”专家说。")
     assert reorder._boundary_cost(p, after_author) == reorder.SWITCH + reorder.AFTER_HEADING
     assert reorder._boundary_cost(p, after_cut) < reorder.SWITCH
+
+
+SIGNED_OFF_RUN = """\
+# 全国春运今天开始 铁路部门加开临客
+
+本报北京1月10日讯 记者王晓 1998年春运今天开始，铁路部门预计春运期间全国铁路发送旅客1.2亿人次，比去年增长5%。
+
+铁道部春运办负责人介绍，今年春运铁路将加开临时旅客列车二百多对，重点缓解春运节前铁路客流高峰。
+
+截至目前，林芝驻军已出动兵力三千多人次，帮助林芝受灾牧民转移牲畜两万多头。（完）
+
+春运期间，北京、上海、广州等大铁路车站将增设春运售票窗口，旅客可以提前十天预订春运铁路车票。
+
+铁路公安部门将加强春运站车治安管理，严厉打击倒卖铁路车票违法犯罪活动，确保春运旅客平安出行。
+
+# 林芝驻军冒雪救灾
+
+本报拉萨1月10日电 记者李强 连日来，西藏林芝地区遭受罕见暴风雪袭击，林芝驻军官兵闻令而动。
+
+林芝驻军各部队派出救灾分队深入牧区，帮助受灾牧民抢修房屋、转移牲畜，打通被积雪阻断的道路。
+
+救灾官兵还组织医疗队为林芝牧区受灾群众义诊送药，林芝地区各族群众称赞子弟兵是高原上的守护神。
+"""
+
+
+def test_a_run_that_signs_its_article_off_goes_to_its_end():
+    # read before its article opens, the run would go right after the opening; its sign-off
+    # note says it closes the article
+    result = clean(SIGNED_OFF_RUN, source="signed")
+    moves = [r for r in result.repairs if r.filter == "reorder" and r.action == "moved"]
+    assert len(moves) == 1
+    assert "placed at its article's end (it signs the article off)" in moves[0].reason
+    paragraphs = result.articles[1].paragraphs()
+    assert [p[:4] for p in paragraphs] == ["本报拉萨", "林芝驻军", "救灾官兵", "截至目前"]
+
+
+ENUMERATION_RUN = """\
+# 全国春运今天开始 铁路部门加开临客
+
+本报北京1月10日讯 记者王晓 1998年春运今天开始，铁道部对春运铁路工作提出三点要求。
+
+一是加开临时旅客列车，铁路春运加开临客二百多对，重点缓解节前铁路客流高峰。
+
+三是确保春运安全，严禁旅客携带易燃易爆物品进站上车，铁路春运安全形势总体平稳。
+
+# 林芝驻军冒雪救灾
+
+本报拉萨1月10日电 记者李强 连日来，西藏林芝地区遭受罕见暴风雪袭击，林芝驻军官兵闻令而动。
+
+林芝驻军各部队派出救灾分队深入牧区，帮助受灾牧民抢修房屋、转移牲畜，打通被积雪阻断的道路。
+
+二是方便春运旅客购票，铁道部要求铁路大站增设春运售票窗口，缓解节前铁路客流高峰，春运旅客可以提前十天预订临时旅客列车车票。
+
+救灾官兵还组织医疗队为林芝牧区受灾群众义诊送药，林芝地区各族群众称赞子弟兵是高原上的守护神。
+"""
+
+
+def test_a_returned_enumeration_item_goes_between_its_neighbours():
+    # read after its article, the item would go to the article's end; 一是 … 三是 place it
+    result = clean(ENUMERATION_RUN, source="enumeration")
+    moves = [r for r in result.repairs if r.filter == "reorder" and r.action == "moved"]
+    assert len(moves) == 1
+    assert "placed after 「一是加开临时旅客列车" in moves[0].reason
+    paragraphs = result.articles[0].paragraphs()
+    assert [p[:2] for p in paragraphs] == ["本报", "一是", "二是", "三是"]
+    assert [p[:4] for p in result.articles[1].paragraphs()] == ["本报拉萨", "林芝驻军", "救灾官兵"]
