@@ -126,9 +126,10 @@ SEAM = 2.0  # extra cost of a change of article between the two halves of one se
 ACROSS = 20.0  # the sentence cut right before a run resumes right after it
 DONOR_SEAM = 8.0  # the run goes on with a cut sentence of its article, or the reverse
 HEADING_PATTERN = 2.0  # section heading like the article's other headings (0-1 likeness)
-# how the characters across a seam read in news prose (``newsclean.language``) shifts an
-# attested or mid-sentence seam by up to PMI_WEIGHT: PMI at PMI_MID says nothing, and
-# PMI_SPAN more or less gives the full shift (基|层 5.6, 设|做 1.2, 线|曹 -1.7)
+# how the characters across a seam read in news prose (``newsclean.language``) raises an
+# attested or mid-sentence seam by up to PMI_WEIGHT: PMI at PMI_MID or below says nothing (a
+# column ends between two words as often as inside one, and a pair across two words is
+# seldom written together), and PMI_SPAN more gives the full lift (基|层 5.6, 设|做 1.2)
 PMI_WEIGHT = 0.6
 PMI_MID = -1.0
 PMI_SPAN = 3.0
@@ -569,7 +570,7 @@ def _continues(p: _Page, a: int, b: int) -> float:
             value = 0.75 if attested == 3 else 0.35 if attested == 2 else 0.0
             pmi = seam_pmi(left.text, right.text)
             if pmi is not None and (value > 0 or _starts_mid(p, b)):
-                value += PMI_WEIGHT * max(-1.0, min(1.0, (pmi - PMI_MID) / PMI_SPAN))
+                value += PMI_WEIGHT * max(0.0, min(1.0, (pmi - PMI_MID) / PMI_SPAN))
             if _starts_mid(p, b):
                 value += 0.25
             elif _starts_fresh(p, b):
