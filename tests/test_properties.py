@@ -159,6 +159,12 @@ def test_nothing_lost_nothing_invented(text):
 @example("0\n\n# 一一\n\n0\n\n。\n\n0。")
 # two short lines over a headline on a plain page are its kicker, printed over two lines
 @example("0A\n\n……\n\n0A……\n\n0。\n\n0。\n0。")
+# two short lines over a 上接 line are a kicker over the jump headline: one piece, which fix
+# writes as a stack of ## over the marker
+@example("<br>\n\n<br>\n\n上接第二版 0。\n\n0。\n0。")
+# a second 上接 line under the one fix writes below a jump headline is the same piece's (a
+# clash of pages, kept as text), as it was when read inline
+@example("0。\n0。\n\n上接第二版 0……\n\n**上接第1版**\n\n0。")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

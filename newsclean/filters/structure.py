@@ -85,7 +85,13 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
         # over a headline is its 引题, as ## is
         if b.level == top + 2 or (b.level > top + 1 and not over_headline):
             continue
-        if over_headline:
+        # (and a stack over a 上接 line: kickers over the jump headline, the stack's last)
+        over_jump = (
+            j > i + 1
+            and ahead is not None
+            and (ahead.kind == _MARKER or continuation_verb(ahead) in CONTINUED_FROM_VERBS)
+        )
+        if over_headline or over_jump:
             kind = _KICKER
         elif prev is not None and prev.kind == _HEADLINE and prev.level == top:
             kind = _SUBTITLE
@@ -269,18 +275,16 @@ def label_articles(blocks: list[Block]) -> list[Block]:
         starts = False
         if kind == _KICKER:
             starts = prev is None or prev.kind != _KICKER  # (a kicker of two lines)
-        elif kind == _JUMP_HEADLINE:
-            starts = True
-        elif kind == _HEADLINE:
+        elif kind in (_HEADLINE, _JUMP_HEADLINE):
+            # (a jump headline may carry a kicker too: plain OCR's stack over a 上接 line)
             starts = prev is None or prev.kind != _KICKER
         elif kind in (_MARKER, _PARAGRAPH) and "版" in b.text:
             # (a block without 版 is no marker: see continuation_verb)
             verb = continuation_verb(b)
             below_heading = prev is not None and prev.kind in HEADING_KINDS
-            # a paragraph opening with 上接 under that line is still the same piece
-            starts = verb in CONTINUED_FROM_VERBS and not (
-                below_heading or (kind == _PARAGRAPH and marker_below_heading)
-            )
+            # a paragraph opening with 上接 under that line is still the same piece, and so
+            # is a second 上接 line there (two pages for one piece: a clash, kept as text)
+            starts = verb in CONTINUED_FROM_VERBS and not (below_heading or marker_below_heading)
         if starts or article < 0:
             article += 1
         out.append(b if b.article == article else b.with_(article=article))
