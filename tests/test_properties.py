@@ -165,6 +165,9 @@ def test_nothing_lost_nothing_invented(text):
 # a second 上接 line under the one fix writes below a jump headline is the same piece's (a
 # clash of pages, kept as text), as it was when read inline
 @example("0。\n0。\n\n上接第二版 0……\n\n**上接第1版**\n\n0。")
+# a page without headings: a short line over a paragraph cut off at its end is weighed with
+# what goes on from it, as the next run reads it once joined
+@example("<br>\n\n●\n\n :00000。")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

@@ -210,7 +210,7 @@ def _unmarked_headlines(blocks: list[Block]) -> list[Block]:
         # the longest stack over text that reads as an article's (the lines after it are
         # that text's first, when they go on past the stack)
         while placed and end > i:
-            if end < len(blocks) and _body_of_article(blocks[end], blocks[end - 1]):
+            if end < len(blocks) and _body_of_article(blocks, end, blocks[end - 1]):
                 out[i:end] = [b.with_(kind=Kind.HEADLINE, level=0) for b in blocks[i:end]]
                 break
             end -= 1
@@ -231,16 +231,27 @@ def _unmarked_headline(b: Block) -> bool:
     )
 
 
-def _body_of_article(block: Block, heading: Block) -> bool:
-    """Whether ``block`` reads as the start of an article under ``heading``: a byline, or a
-    paragraph at least twice the heading's length (its first words may be cut off)."""
+def _body_of_article(blocks: list[Block], at: int, heading: Block) -> bool:
+    """Whether ``blocks[at]`` reads as the start of an article under ``heading``: a byline, or
+    a paragraph at least twice the heading's length (its first words may be cut off).  A
+    paragraph cut off at its end counts with the paragraphs that may go on with it, as it
+    will once rejoin has joined them: what fix writes reads the same again."""
+    block = blocks[at]
     if block.kind == Kind.BYLINE:
         return True
-    return (
-        block.kind == Kind.PARAGRAPH
-        and len(block.text) >= 2 * len(heading.text)
-        and continuation_verb(block) is None  # (a 上接 line's: a jump headline, if any)
-    )
+    if block.kind != Kind.PARAGRAPH or continuation_verb(block) is not None:
+        return False  # (a 上接 line's: a jump headline, if any)
+    length = len(block.text)
+    while (
+        length < 2 * len(heading.text)
+        and block.text[-1:] not in SENTENCE_CLOSERS
+        and at + 1 < len(blocks)
+        and blocks[at + 1].kind == Kind.PARAGRAPH
+    ):
+        at += 1
+        block = blocks[at]
+        length += len(block.text)
+    return length >= 2 * len(heading.text)
 
 
 def _classify_lines(blocks: list[Block]) -> list[Block]:
