@@ -168,6 +168,8 @@ def test_nothing_lost_nothing_invented(text):
 # a page without headings: a short line over a paragraph cut off at its end is weighed with
 # what goes on from it, as the next run reads it once joined
 @example("<br>\n\n●\n\n :00000。")
+# 上接 lines in a row under a headline (an OCR loop) are all that piece's markers
+@example("# 一一\n\n### 上接第一版\n\n### 上接第一版\n\n### 上接第一版")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

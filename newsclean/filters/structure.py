@@ -299,10 +299,11 @@ def label_articles(blocks: list[Block]) -> list[Block]:
         if starts or article < 0:
             article += 1
         out.append(b if b.article == article else b.with_(article=article))
+        # (or under a run of such lines: an OCR loop may print one several times)
         marker_below_heading = (
             kind == _MARKER
             and prev is not None
-            and prev.kind in HEADING_KINDS
+            and (prev.kind in HEADING_KINDS or marker_below_heading)
             and continuation_verb(b) in CONTINUED_FROM_VERBS
         )
         prev = b
