@@ -147,6 +147,16 @@ SEAM_PLACES = 0.5  # seam evidence (0-1) that settles which way of a two-way pai
 AUTHOR_LINE_CHARS = 30  # a block without an end mark this short under the headings
 DATELINE_OPENS = 6.0  # the run opens with a dateline, and its target has none
 MOVE_COST = 0.5  # every moved block: the page as read is right unless shown otherwise
+# neighbouring paragraphs of an article share wording (TextTiling's cohesion): a run whose
+# host paragraphs either side share more with each other than either shares with the run
+# was set in between them.  ``dip`` is that difference (log of summed bigram weights, as in
+# placement), held to +-DIP_SPAN; on benchmark pages it tells a bled run from a paragraph in
+# its place with an AUC of 0.88 on its own.  DIP was set on pages of a generator seed other
+# than the reported ones (11): bled paragraphs in their article 80.2% -> 82.4%, pages entirely
+# right 75.1% -> 75.6%, at the cost of more low-confidence flags (269 -> 336 on pages with no
+# defect); a higher weight moved paragraphs on pages without bleed
+DIP = 1.5
+DIP_SPAN = 2.0
 # articles on one topic: when the host's own blocks lean to the target by more than
 # CONFUSION_FROM (median, leave-one-out), each moved block costs CONFUSION per unit over it
 CONFUSION = 0.5
@@ -224,6 +234,7 @@ class _Run:
     across: float = 0.0
     donor: float = 0.0
     opens: float = 0.0  # the run opens with a dateline its target lacks
+    dip: float = 0.0  # how much better its host's blocks either side read on without it
     baseline: float = -math.inf  # how much the host's other blocks lean to the target
     paragraphs: int = 0  # paragraphs in the run
     host_left: int = 0  # paragraphs its host keeps
@@ -241,6 +252,7 @@ class _Run:
             + ACROSS * self.across
             + DONOR_SEAM * self.donor
             + DATELINE_OPENS * self.opens
+            + DIP * self.dip
             - MOVE_COST * (self.end - self.start)
         )
 
@@ -737,6 +749,18 @@ def _score_run(p: _Page, r: _Run, scores: list[dict[int, float]]) -> None:
                 f"it splits a sentence of its host (…{_clip_end(p.blocks[first - 1].text, 6)}"
                 f" | {_clip(p.blocks[r.end].text, 6)})"
             )
+    before, after = first - 1, r.end
+    if (
+        before >= 0
+        and after < len(p.blocks)
+        and p.labels[before] == p.labels[after] == own
+        and p.blocks[before].kind == p.blocks[after].kind == Kind.PARAGRAPH
+    ):
+        weights = specificity_table()
+        dip = _shared(p, before, after, weights) - max(
+            _shared(p, before, first, weights), _shared(p, last, after, weights)
+        )
+        r.dip = max(-DIP_SPAN, min(DIP_SPAN, dip))
     # a run that opens with a dateline is the start of an article: of one that has none
     if DATELINE.match(p.blocks[first].text) and not any(
         DATELINE.match(p.blocks[t].text) for t in _paragraphs_of(p, k)
