@@ -169,6 +169,9 @@ LONG_FROM = 6
 HOST_SHARE = 2.0
 # candidates are scored in full only when their leave-one-out score reaches this (per block)
 PRUNE_PER_BLOCK = -0.5
+# a run whose gain is bound to be below this is dropped unscored (the bound and the gain are
+# computed apart, so a hair below zero is not trusted to be below)
+CANNOT_GAIN = 1e-9
 # confidence = logistic((margin - MARGIN_MID) / MARGIN_SCALE)
 MARGIN_MID = 3.5
 MARGIN_SCALE = 1.5
@@ -679,13 +682,26 @@ def _candidates(p: _Page, affinity: Affinity) -> list[_Run]:
     found = [r for r in found if not _pages_conflict(p, r)]
     if not found:
         return []
+    # A run whose gain cannot be positive is never part of a best labelling (leaving its
+    # blocks in place scores at least as well), so it is dropped before its exact wording
+    # is worked out.  With the run left out of the profiles its target's scores are at most
+    # the leave-one-out ones (the page is smaller, the target's counts the same), and its
+    # host's are not negative: the target's leave-one-out scores bound the wording (of a
+    # run of one block they give it).
+    for r in found:
+        r.paragraphs = sum(b.kind == Kind.PARAGRAPH for b in p.blocks[r.start : r.end])
+        r.host_left = p.paragraphs[p.labels[r.start]] - r.paragraphs
+        if r.end - r.start == 1:
+            _score_wording(p, r, [loo[r.start]])
+        else:
+            r.wording = sum(loo[t].get(r.target, 0.0) for t in range(r.start, r.end))
+        _score_seams(p, r)
+    found = [r for r in found if r.evidence() - r.shape() > -CANNOT_GAIN]
     # each host block's lean to each target, sorted once: a run's baseline is the median
     # of these less the run's own (a run's blocks are all among its host's movable ones)
     leaning: dict[tuple[int, int], tuple[dict[int, float], list[float]]] = {}
     for r in found:
         own = p.labels[r.start]
-        r.paragraphs = sum(b.kind == Kind.PARAGRAPH for b in p.blocks[r.start : r.end])
-        r.host_left = p.paragraphs[own] - r.paragraphs
         key = (own, r.target)
         if key not in leaning:
             lean_by_block = {t: loo[t][r.target] - loo[t][own] for t in p.members[own]}
@@ -710,7 +726,7 @@ def _candidates(p: _Page, affinity: Affinity) -> list[_Run]:
                 if r.end - r.start == 1
                 else affinity.scores_of(range(*span), range(*span), wanted[span])
             )
-        _score_run(p, r, exact[span])
+        _score_wording(p, r, exact[span])
     return found
 
 
@@ -729,9 +745,15 @@ def _pages_conflict(p: _Page, r: _Run) -> bool:
     return False
 
 
-def _score_run(p: _Page, r: _Run, scores: list[dict[int, float]]) -> None:
+def _score_wording(p: _Page, r: _Run, scores: list[dict[int, float]]) -> None:
+    """The run's wording from its blocks' scores with the run left out of the profiles."""
     own, k = p.labels[r.start], r.target
     r.wording = sum(s.get(k, 0.0) - s[own] for s in scores)
+
+
+def _score_seams(p: _Page, r: _Run) -> None:
+    """The run's evidence other than its wording: its section headings, seams and dateline."""
+    own, k = p.labels[r.start], r.target
     for t in range(r.start, r.end):
         if p.blocks[t].kind == Kind.SECTION:
             r.pattern += _heading_likeness(p, t, k, ()) - _heading_likeness(
