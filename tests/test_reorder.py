@@ -444,6 +444,8 @@ def test_a_run_that_signs_its_article_off_goes_to_its_end():
     moves = [r for r in result.repairs if r.filter == "reorder" and r.action == "moved"]
     assert len(moves) == 1
     assert "placed at its article's end (it signs the article off)" in moves[0].reason
+    # the rail paragraphs either side of it read on without it (春运, 铁路, 旅客)
+    assert "the paragraphs either side share more wording with each other" in moves[0].reason
     paragraphs = result.articles[1].paragraphs()
     assert [p[:4] for p in paragraphs] == ["本报拉萨", "林芝驻军", "救灾官兵", "截至目前"]
 

@@ -75,9 +75,11 @@ True
 'bleed: 1 block 「鞍山市网格员巡查社区…」 moved from 「连云港推进扫黑除恶」 to 「鞍山推进市域社会治理」'
 >>> print(*evidence.split("; "), sep="\\n")  # doctest: +ELLIPSIS
 社会治理综合服务中心, 鞍山市, 鞍山 with it
+the paragraphs either side share more wording with each other than with it
 column break before it (…话发出预警短 is cut off)
 it splits a sentence of its host (…话发出预警短 | 信，连云港市…)
 margin ...
+placed at its article's end
 """
 
 from __future__ import annotations
@@ -157,6 +159,8 @@ MOVE_COST = 0.5  # every moved block: the page as read is right unless shown oth
 # defect); a higher weight moved paragraphs on pages without bleed
 DIP = 1.5
 DIP_SPAN = 2.0
+DIP_MIN_CHARS = 20
+DIP_NOTED = 0.5  # a dip worth naming in the repair's reason
 # articles on one topic: when the host's own blocks lean to the target by more than
 # CONFUSION_FROM (median, leave-one-out), each moved block costs CONFUSION per unit over it
 CONFUSION = 0.5
@@ -771,12 +775,18 @@ def _score_seams(p: _Page, r: _Run) -> None:
                 f"it splits a sentence of its host (…{_clip_end(p.blocks[first - 1].text, 6)}"
                 f" | {_clip(p.blocks[r.end].text, 6)})"
             )
+    # (between paragraphs, and of a run with text of its own: a heading or a one-line note
+    # shares little with anything, wherever it stands)
     before, after = first - 1, r.end
     if (
         before >= 0
         and after < len(p.blocks)
         and p.labels[before] == p.labels[after] == own
         and p.blocks[before].kind == p.blocks[after].kind == Kind.PARAGRAPH
+        and any(
+            b.kind == Kind.PARAGRAPH and len(b.text) >= DIP_MIN_CHARS
+            for b in p.blocks[first : r.end]
+        )
     ):
         weights = specificity_table()
         dip = _shared(p, before, after, weights) - max(
@@ -928,6 +938,10 @@ def _reason(p: _Page, r: _Run, margin: float, moved: bool) -> str:
     evidence = [f"shares {', '.join(terms[:6])} with it" if terms else "its wording is closer"]
     if r.pattern > 0:
         evidence.append("its section heading matches the article's headings")
+    if r.dip >= DIP_NOTED:
+        evidence.append(
+            "the paragraphs either side share more wording with each other than with it"
+        )
     prev = p.blocks[r.start - 1]
     if _ends_cut(prev) and not _continues(p, r.start - 1, r.start):
         evidence.append(f"column break before it (…{_clip_end(prev.text, 6)} is cut off)")
