@@ -437,15 +437,20 @@ SIGNED_OFF_RUN = """\
 """
 
 
+def _the_one_move(page: str):
+    result = clean(page, source="synthetic")
+    moves = [r for r in result.repairs if r.filter == "reorder" and r.action == "moved"]
+    assert len(moves) == 1
+    return result, moves[0]
+
+
 def test_a_run_that_signs_its_article_off_goes_to_its_end():
     # read before its article opens, the run would go right after the opening; its sign-off
     # note says it closes the article
-    result = clean(SIGNED_OFF_RUN, source="signed")
-    moves = [r for r in result.repairs if r.filter == "reorder" and r.action == "moved"]
-    assert len(moves) == 1
-    assert "placed at its article's end (it signs the article off)" in moves[0].reason
+    result, move = _the_one_move(SIGNED_OFF_RUN)
+    assert "placed at its article's end (it signs the article off)" in move.reason
     # the rail paragraphs either side of it read on without it (春运, 铁路, 旅客)
-    assert "the paragraphs either side share more wording with each other" in moves[0].reason
+    assert "the paragraphs either side share more wording with each other" in move.reason
     paragraphs = result.articles[1].paragraphs()
     assert [p[:4] for p in paragraphs] == ["本报拉萨", "林芝驻军", "救灾官兵", "截至目前"]
 
@@ -473,10 +478,8 @@ ENUMERATION_RUN = """\
 
 def test_a_returned_enumeration_item_goes_between_its_neighbours():
     # read after its article, the item would go to the article's end; 一是 … 三是 place it
-    result = clean(ENUMERATION_RUN, source="enumeration")
-    moves = [r for r in result.repairs if r.filter == "reorder" and r.action == "moved"]
-    assert len(moves) == 1
-    assert "placed after 「一是加开临时旅客列车" in moves[0].reason
+    result, move = _the_one_move(ENUMERATION_RUN)
+    assert "placed after 「一是加开临时旅客列车" in move.reason
     paragraphs = result.articles[0].paragraphs()
     assert [p[:2] for p in paragraphs] == ["本报", "一是", "二是", "三是"]
     assert [p[:4] for p in result.articles[1].paragraphs()] == ["本报拉萨", "林芝驻军", "救灾官兵"]
