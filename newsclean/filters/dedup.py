@@ -524,11 +524,15 @@ def _run_length(i: int, copy_of: dict[int, int]) -> int:
 
 def _loop_evidence(i: int, first: int, blocks, keys, copy_of: dict[int, int]) -> bool:
     """Whether a copy placed in another article still looks like a decoder loop: it is long,
-    it sits next to the paragraph it copies or to another copy of it, or nothing but copies
-    follow it to the end of the page (the loop ran on to the page end)."""
+    it sits next to the paragraph it copies or to another copy of it (copies of other
+    paragraphs between do not count: they go, and what fix writes has them no more), or
+    nothing but copies follow it to the end of the page (the loop ran on to the page end)."""
     if min(len(keys[i]), len(keys[first])) >= CROSS_ARTICLE_MIN_CHARS:
         return True
-    for j in (i - 1, i + 1):
+    for step in (-1, 1):
+        j = i + step
+        while j in copy_of and copy_of[j] != first:
+            j += step
         if 0 <= j < len(blocks) and (j == first or copy_of.get(j) == first):
             return True
     return all(j in copy_of for j in range(i + 1, len(blocks)))
