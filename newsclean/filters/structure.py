@@ -139,7 +139,14 @@ def _parallel_sections(blocks: list[Block]) -> set[int]:
 
 def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
     """Plain OCR: runs of short unpunctuated lines (level 0 headlines from the parser)."""
-    out = list(blocks)
+    # a short line that opens with a 上接 marker is a continued piece's first words, as the
+    # same line read inline is, not a headline that carries a marker
+    out = [
+        b.with_(kind=_PARAGRAPH)
+        if b.kind == _HEADLINE and b.level == 0 and "版" in b.text and MARKER_AT_START.match(b.text)
+        else b
+        for b in blocks
+    ]
     sections = _parallel_sections(out)
     i = 0
     while i < len(out):
