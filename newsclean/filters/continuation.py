@@ -184,6 +184,8 @@ def _drop_exposed_furniture(plan: _Plan, kept: list[Block], original) -> list[Bl
     for b in kept:
         if opens_from is not None and b.article == opens_from[0] and b.continued_from is None:
             b = b.with_(continued_from=opens_from[1])
+        elif opens_from is not None and b.article != opens_from[0]:
+            _page_to_headings(out, opens_from)
         if b.article == headless and b.kind == Kind.SUBTITLE:
             b = b.with_(kind=Kind.HEADLINE)
         opens_from = headless = None
@@ -211,7 +213,20 @@ def _drop_exposed_furniture(plan: _Plan, kept: list[Block], original) -> list[Bl
                 )
                 continue
         out.append(b)
+    if opens_from is not None:
+        _page_to_headings(out, opens_from)
     return out
+
+
+def _page_to_headings(out: list[Block], opens_from: tuple[int, object]) -> None:
+    """Nothing of its article comes after the dropped block: the block before it in its
+    article (the piece's headings) keeps the 上接 page."""
+    article, value = opens_from
+    for i in range(len(out) - 1, -1, -1):
+        if out[i].article == article:
+            if out[i].continued_from is None:
+                out[i] = out[i].with_(continued_from=value)
+            return
 
 
 def _flag(plan: _Plan, block: Block, marker: str, why: str) -> None:
