@@ -170,6 +170,8 @@ def test_nothing_lost_nothing_invented(text):
 @example("<br>\n\n●\n\n :00000。")
 # 上接 lines in a row under a headline (an OCR loop) are all that piece's markers
 @example("# 一一\n\n### 上接第一版\n\n### 上接第一版\n\n### 上接第一版")
+# a byline with a 下转 marker printed after it is a byline, as it is once the marker is gone
+@example("# 一一\n\n新华社记者 李清华（下转第六版）\n\n0。")
 # a 上接 line cut down to empty markup after a jump headline: the headline keeps its page
 @example("0。\n\n0。\n\n## 一一\n\n**\n\n上接第1版**")
 # a short line opening with a 上接 marker on a plain page is text, not a headline carrying it

@@ -19,6 +19,7 @@ from ..chardata import (
     BYLINE,
     CONTINUED_FROM_VERBS,
     DATELINE,
+    MARKER_AT_END,
     MARKER_AT_START,
     MARKER_ONLY,
     NON_OPENING,
@@ -275,7 +276,8 @@ def _classify_lines(blocks: list[Block]) -> list[Block]:
             # paragraphs have one, cheaper to find than to try the pattern
             and "，" not in text
             and "。" not in text
-            and BYLINE.match(text)
+            # (a 下转 marker printed after it is no part of it)
+            and BYLINE.match(MARKER_AT_END.sub("", text) if "版" in text else text)
         ):
             b = b.with_(kind=_BYLINE)
         out.append(b)
