@@ -45,9 +45,10 @@ little, the stream order holds: after the last block of its article read before 
 after the opening of an article that starts later), as OCR reads an article's last
 columns after the next one's first.  A run that brings a section heading ends where one of
 the article's own sections starts, or at its end.  A 下转 page read at the end of a moved
-block stays with the article the marker was printed in.  The weights below were set by a coordinate search on benchmark
-pages (``newsclean.bench``, other generator seeds than the reported run) for the most
-paragraphs placed right, with at most 0.8% of paragraphs moved on pages without bleed.
+block stays with the article the marker was printed in.  The weights below were set by a
+coordinate search on benchmark pages (``newsclean.bench``, other generator seeds than the
+reported run) for the most paragraphs placed right, with at most 0.8% of paragraphs moved on
+pages without bleed.
 
 Run alone (``--only reorder``), the filter first labels articles from the headings as parsed.
 
@@ -756,7 +757,8 @@ def _score_wording(p: _Page, r: _Run, scores: list[dict[int, float]]) -> None:
 
 
 def _score_seams(p: _Page, r: _Run) -> None:
-    """The run's evidence other than its wording: its section headings, seams and dateline."""
+    """The run's evidence other than its wording: its section headings, seams, dateline and
+    the cohesion dip around it."""
     own, k = p.labels[r.start], r.target
     for t in range(r.start, r.end):
         if p.blocks[t].kind == Kind.SECTION:
