@@ -972,8 +972,13 @@ def _placements(p: _Page, final: list[int], moves: list[_Run]) -> dict[int, tupl
         # a run that brings a section heading brings the rest of that section: it ends where
         # one of the article's own sections starts, or at its end
         sectioned = any(b.kind == Kind.SECTION for b in p.blocks[r.start : r.end])
+        # a 下转 page ends the piece on this page (its last sentence often breaks off there,
+        # to go on on that page): nothing of the piece goes after the block that carries it
+        hi = next((g for g, t in enumerate(own) if p.blocks[t].continued_to is not None), None)
+        hi = len(own) if hi is None or hi < lo else hi
+        default = min(default, hi)
         best = (-math.inf, False, default, [])
-        for gap in range(lo, len(own) + 1):
+        for gap in range(lo, hi + 1):
             if sectioned and gap < len(own) and p.blocks[own[gap]].kind != Kind.SECTION:
                 continue
             before = own[gap - 1] if gap > lo else None
