@@ -483,3 +483,31 @@ def test_a_returned_enumeration_item_goes_between_its_neighbours():
     paragraphs = result.articles[0].paragraphs()
     assert [p[:2] for p in paragraphs] == ["本报", "一是", "二是", "三是"]
     assert [p[:4] for p in result.articles[1].paragraphs()] == ["本报拉萨", "林芝驻军", "救灾官兵"]
+
+
+CONTINUED_RUN = """\
+# 全国春运今天开始 铁路部门加开临客
+
+本报北京1月10日讯 记者王晓 1998年春运今天开始，铁路部门预计春运期间全国铁路发送旅客1.2亿人次，比去年增长5%。
+
+铁道部春运办负责人介绍，今年春运铁路将加开临时旅客列车二百多对，重点缓解春运节前铁路客流（下转第二版）
+
+# 林芝驻军冒雪救灾
+
+本报拉萨1月10日电 记者李强 连日来，西藏林芝地区遭受罕见暴风雪袭击，林芝驻军官兵闻令而动。
+
+林芝驻军各部队派出救灾分队深入牧区，帮助受灾牧民抢修房屋、转移牲畜，打通被积雪阻断的道路。
+
+春运期间，铁道部要求北京、上海、广州等大铁路车站增设春运售票窗口，缓解铁路客流高峰，春运旅客可以提前十天预订临时旅客列车车票。
+
+救灾官兵还组织医疗队为林芝牧区受灾群众义诊送药，林芝地区各族群众称赞子弟兵是高原上的守护神。
+"""
+
+
+def test_a_returned_run_goes_before_its_articles_page_marker():
+    # read after its article, the run would go to the article's end; the 下转 page ends the
+    # piece on this page, so it goes before the paragraph that carries it
+    result, _ = _the_one_move(CONTINUED_RUN)
+    rail = result.articles[0]
+    assert [p[:4] for p in rail.paragraphs()] == ["本报北京", "春运期间", "铁道部春"]
+    assert rail.continued_to == 2
