@@ -44,9 +44,10 @@ sign-off note (（完）) that ends it, a dateline that opens it, an enumeration
 little, the stream order holds: after the last block of its article read before it (right
 after the opening of an article that starts later), as OCR reads an article's last
 columns after the next one's first.  A run that brings a section heading ends where one of
-the article's own sections starts, or at its end.  A 下转 page read at the end of a moved
-block stays with the article the marker was printed in.  The weights below were set by a
-coordinate search on benchmark pages (``newsclean.bench``, other generator seeds than the
+the article's own sections starts, or at its end, and none goes after the block that carries
+its article's 下转 page (the piece ends there on this page).  A 下转 page read at the end of a
+moved block stays with the article the marker was printed in.  The weights below were set by
+a coordinate search on benchmark pages (``newsclean.bench``, other generator seeds than the
 reported run) for the most paragraphs placed right, with at most 0.8% of paragraphs moved on
 pages without bleed.
 
@@ -957,8 +958,9 @@ def _placements(p: _Page, final: list[int], moves: list[_Run]) -> dict[int, tupl
     """For each returned run (by id), the gap among its article's own blocks (in stream
     order) it goes into, and a note saying where and why.  A run never goes before its
     article's opening (headings, a continued piece's first paragraph, a dateline paragraph
-    under its headline); one that opens with a dateline its article lacks goes right after
-    it.  Ties keep the stream order: after the last block of the article read before it."""
+    under its headline), nor after the block that carries the article's 下转 page; one that
+    opens with a dateline its article lacks goes right after the opening.  Ties keep the
+    stream order: after the last block of the article read before it."""
     places: dict[int, tuple[int, str]] = {}
     weights = specificity_table()
     for r in moves:
