@@ -298,6 +298,8 @@ def test_unwrap_plain_ocr_paragraphs():
         ("本版编辑：李四 美术编辑：王五", "editor_line"),
         ("本版责任编辑：张三 李四 版式设计：王五", "editor_line"),
         ("本版编辑：赵六 电话：010-65363000 邮箱：rmrbyw@163.com", "editor_line"),
+        ("（本版编辑：周洁 美术编辑：何伟）", "editor_line"),
+        ("(责任编辑：张三)", "editor_line"),
         ("![](images/abc.jpg)", "image_reference"),
         ("![图片](images/abc.jpg)", "image_reference"),
         ("---", "horizontal_rule"),
@@ -330,6 +332,9 @@ def test_furniture_kinds(text, kind):
         "第二版本说明",
         "上接第一版",
         "（下转第2版）",
+        "（记者 张冲）",
+        "（摄影：徐烨）",  # a photo credit in brackets belongs to its article
+        "（本报记者 张冲 编辑部供稿）",
         "本报记者 张冲",
         "2021年，全市共办理案件3460余件。",
         "责任编辑对稿件负责。",

@@ -70,6 +70,11 @@ _SECTION_AFTER = regex.compile(
     )
 )
 _MAX_LEN = 80  # furniture is short; longer blocks are not tested at all
+# an editor line some papers print in brackets under the last paragraph: （本版编辑：张三）
+# (a bracketed photographer, （摄影：张三）, credits the article's picture: it stays)
+_BRACKETED = regex.compile(
+    both_scripts(r"^[（(]\s*([^（）()]*(?:编|校对|版式)[^（）()]*?)\s*[）)]$")
+)
 
 
 _LINE_PATTERNS = (*FURNITURE, *EXTRA)
@@ -114,6 +119,9 @@ def _line_kind(line: str, sentence: bool = True) -> str | None:
             if kind == "edition_line" and _bare_edition_tail(line):
                 continue
             return kind
+    inner = _BRACKETED.match(line)
+    if inner and _line_kind(inner.group(1), sentence) == "editor_line":
+        return "editor_line"
     return None
 
 
@@ -133,6 +141,8 @@ def furniture_kind(text: str) -> str | None:
     ('running_head', 'edition_line')
     >>> furniture_kind("本版编辑：李四 美术编辑：王五"), furniture_kind("![](images/abc.jpg)")
     ('editor_line', 'image_reference')
+    >>> furniture_kind("（责任编辑：张三）"), furniture_kind("（记者 张三）")
+    ('editor_line', None)
     >>> print(furniture_kind("详见第3版。"), furniture_kind("第二版本说明"))
     None None
     """
