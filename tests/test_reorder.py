@@ -476,12 +476,18 @@ ENUMERATION_RUN = """\
 """
 
 
-def test_a_returned_enumeration_item_goes_between_its_neighbours():
+@pytest.mark.parametrize(
+    ("first", "second", "third"),
+    [("一是", "二是", "三是"), ("———第一，", "———第二，", "———第三，"), ("1、", "2、", "3、"),
+     ("（一）", "（二）", "（三）"), ("首先，", "其次，", "此外，")],
+)  # fmt: skip
+def test_a_returned_enumeration_item_goes_between_its_neighbours(first, second, third):
     # read after its article, the item would go to the article's end; 一是 … 三是 place it
-    result, move = _the_one_move(ENUMERATION_RUN)
-    assert "placed after 「一是加开临时旅客列车" in move.reason
+    page = ENUMERATION_RUN.replace("一是", first).replace("二是", second)
+    result, move = _the_one_move(page.replace("三是", third))
+    assert f"placed after 「{first}加开"[:15] in move.reason
     paragraphs = result.articles[0].paragraphs()
-    assert [p[:2] for p in paragraphs] == ["本报", "一是", "二是", "三是"]
+    assert [p[: len(first)] for p in paragraphs[1:]] == [first, second, third[: len(first)]]
     assert [p[:4] for p in result.articles[1].paragraphs()] == ["本报拉萨", "林芝驻军", "救灾官兵"]
 
 

@@ -202,8 +202,13 @@ PLACE_ENDS = 8.0
 PLACE_ORDINAL = 4.0
 # a bracketed note after the last sentence signs an article off: （完） （新华社北京1月1日电）
 SIGN_OFF = regex.compile(both_scripts(r"(?:^|[。！？!?”’」』])\s*[（(][^（）()]{1,40}[）)]\s*$"))
+# an enumerated paragraph's number, after any dash or bullet: 一是 / 第二个10年 / （三） /
+# ———第一个10年 / 2、 / 首先 … 其次
 ORDINAL = regex.compile(
-    both_scripts(r"^\s*[（(]?第?([一二三四五六七八九十])(?:是|、|）|\)|，|要|个|条|方面)")
+    both_scripts(
+        r"^[\s—－\-–·•●■◆]*(?:[（(]?第?(?P<han>[一二三四五六七八九十])(?:是|、|）|\)|，|要|个|条|方面)"
+        r"|[（(]?(?P<digit>[1-9])(?:[、)）]|[.．](?![0-9]))|(?P<first>首先)|(?P<second>其次))"
+    )
 )
 
 SPACED = regex.compile(r"\S\s+\S")
@@ -1049,9 +1054,15 @@ def _shared(p: _Page, a: int, b: int, weights) -> float:
 
 
 def _ordinal(text: str) -> int:
-    """The number of an enumerated paragraph (一是 / 第二 / （三）), or 0."""
+    """The number of an enumerated paragraph (一是 / 第二 / （三） / 2、 / 首先), or 0."""
     m = ORDINAL.match(text)
-    return CHINESE_NUMERALS[m.group(1)] if m else 0
+    if m is None:
+        return 0
+    if m["han"]:
+        return CHINESE_NUMERALS[m["han"]]
+    if m["digit"]:
+        return int(m["digit"])
+    return 1 if m["first"] else 2
 
 
 def _reordered(
