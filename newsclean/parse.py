@@ -214,6 +214,8 @@ def _parse_markdown(text: str) -> list[Block]:
 
 
 BYLINE_LINE_MAX = 24  # characters: a byline line among paragraph lines is short
+# a line ending on one of these leaves its sentence open: the next line goes on with it
+GOES_ON = frozenset("（(【“‘《「『、，,")
 
 
 def _byline_line(line: str, para: list[tuple[int, int, str]]) -> bool:
@@ -224,6 +226,8 @@ def _byline_line(line: str, para: list[tuple[int, int, str]]) -> bool:
         return False
     if BYLINE.match(body) is None or SENTENCE_PUNCT.search(body):
         return False
+    if para and para[-1][2].rstrip()[-1:] in GOES_ON:
+        return False  # 新华社北京1月21日电（ | 新华社记者刘建新、… : the bracket goes on
     widths = [len(ln.strip()) for _, _, ln in para]
     column = len(widths) >= 2 and max(widths) - min(widths) <= WRAP_SLACK
     return not (column and len(body) >= min(widths) - WRAP_SLACK)
@@ -466,6 +470,11 @@ def _parse_plain(text: str) -> list[Block]:
             continue
         # the rest of a bracket the line before opened (…访华团。（ / 转第3版）) goes on with it
         if i > 0 and bodies[i - 1][-1:] in "（(【" and _closes_unopened(bodies[i]):
+            standalone[i] = False
+            continue
+        # a reporter's line after a line that leaves its sentence open goes on with it
+        # (新华社北京1月21日电（ / 新华社记者刘建新、解放军报记 / 者夏洪青）被誉为…)
+        if i > 0 and bodies[i - 1][-1:] in GOES_ON and _is_byline(bodies[i]):
             standalone[i] = False
             continue
         # a bare number is a page number only at the top or bottom of the text or set off by

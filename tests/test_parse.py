@@ -242,6 +242,20 @@ def test_markdown_byline_line_over_paragraph_lines():
     assert [b.kind for b in parse(column, style="markdown").blocks] == [Kind.PARAGRAPH]
 
 
+@pytest.mark.parametrize("style", ["plain", "markdown"])
+def test_reporters_line_inside_an_open_bracket_is_wrapped_text(style):
+    """A wire dateline wraps inside its bracket: 新华社记者… on the next line goes on with it
+    (a byline line there would cut the paragraph in three)."""
+    text = (
+        "彭楚政先进事迹感人至深\n　　新华社北京１月２１日电（\n新华社记者刘建新、解放军报记\n"
+        "者夏洪青）被誉为扶贫司令的\n湖南吉首军分区司令员彭楚政\n今天上午在人民大会堂向首都\n"
+        "军民汇报了他的先进事迹。\n"
+    )
+    blocks = parse(text, style=style).blocks
+    assert [b.kind for b in blocks[1:]] == [Kind.PARAGRAPH]
+    assert "电（\n新华社记者刘建新" in blocks[1].text
+
+
 def test_plain_last_words_before_a_jump_are_no_headline():
     """A paragraph's last word wrapped onto a line with its 下转 is text, not a headline."""
     text = (
