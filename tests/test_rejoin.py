@@ -286,3 +286,20 @@ def test_a_lead_in_or_a_list_item_is_not_flagged_as_cut_off():
     flagged = [r.reason for r in result.repairs if r.reason.startswith("truncated_end")]
     # (the article's last paragraph ends on a colon with nothing after it: that one is cut)
     assert len(flagged) == 1 and flagged[0].endswith("有以下几点：")
+
+
+def test_dash_items_labels_and_sign_off_lines_are_not_flagged_as_cut_off():
+    page = (
+        "# 标题\n\n会议认为，当前金融风险主要来自三个方面，一些问题已留下不少——\n\n"
+        "———金融监管当局对风险估计不足，监管手段落后；\n\n"
+        "———过分信赖抵押贷款，对企业经营状况了解不够。\n\n"
+        "中国驻中非大使馆\n\n"
+        "1998年1月29日于班吉"
+    )
+    result = clean(page)
+    flags = [r.reason for r in result.repairs if r.action == "flagged"]
+    assert flags == []
+    # a paragraph of prose that stops without its end mark is still flagged
+    cut = clean(page + "\n\n会上，与会代表一致认为，要加快推进金融体制")
+    ends = [r.reason for r in cut.repairs if r.reason.startswith("truncated_end")]
+    assert ends == ["truncated_end: ends without sentence punctuation: …加快推进金融体制"]

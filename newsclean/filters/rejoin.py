@@ -94,6 +94,7 @@ USUAL_SEAM_SPAN = 4.0
 
 CLAUSE_END = regex.compile(r"[，、；,;]\s*$")
 CLAUSE_PUNCT = regex.compile(r"[，。；？！,;?!]")
+SENTENCE_OR_CLAUSE = regex.compile(r"[，。；？！、：,;?!:]")
 ENUMERATED = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、])"
 )
@@ -368,8 +369,12 @@ def run(page: Page, config: Config) -> tuple[Page, list[Repair]]:
     return page.with_blocks(_flag_cut_ends(page, blocks, repairs)), repairs
 
 
-# a paragraph ending on one of these leads on to the next one by design
-LEADS_ON = frozenset("：:；;")
+# a paragraph ending on one of these leads on to the next one by design (a dash too: 问题
+# 已留下不少——)
+LEADS_ON = frozenset("：:；;—－")
+# a dash opening a paragraph marks an item of a list (———金融监管当局…) or the editors' note
+# signed off (———编者), not the rest of a sentence
+DASH_ITEM = regex.compile(r"^\s*[—－]{2,}\s*\S")
 
 
 def _flag_cut_ends(page: Page, blocks: list[Block], repairs: list[Repair]) -> list[Block]:
@@ -391,9 +396,15 @@ def _flag_cut_ends(page: Page, blocks: list[Block], repairs: list[Repair]) -> li
             and (last_of_article or nxt.kind == Kind.PARAGRAPH and len(b.text) >= 20)
             # a lead-in to what follows (主要有以下几点：) or an item of a list (…；)
             and not (not last_of_article and text[-1:] in LEADS_ON)
+            # a label, a date or a name (signing the article off): no sentence to cut
+            and SENTENCE_OR_CLAUSE.search(text) is not None
         ):
             flags.add("truncated_end")
-        if starts_mid_sentence(b.text) and b.continued_from is None:
+        if (
+            starts_mid_sentence(b.text)
+            and b.continued_from is None
+            and DASH_ITEM.match(b.text) is None
+        ):
             flags.add("truncated_start")
         new = flags - b.flags
         if new:
