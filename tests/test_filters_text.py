@@ -255,6 +255,16 @@ def test_script_simplified_page_never_reaches_opencc(seed_text, monkeypatch):
         ("words \n  more words", "words more words"),
         ("end of line,\nnext", "end of line, next"),
         ("http://a.cn/\nx", "http://a.cn/x"),
+        ("登录www.\nbjshow.cn查询", "登录www.bjshow.cn查询"),
+        ("https://www.gov.\ncn/zhengce", "https://www.gov.cn/zhengce"),
+        ("邮箱info@\nwaic.cn", "邮箱info@waic.cn"),
+        ("info@waic.\ncn咨询", "info@waic.cn咨询"),
+        ("于10:\n30开幕", "于10:30开幕"),
+        ("version 2.\n0 beta", "version 2.0 beta"),
+        # a sentence that ends, a label's colon, a capital after an address: a space
+        ("the end.\nNext", "the end. Next"),
+        ("at 10:\nthe latest", "at 10: the latest"),
+        ("see www.x.cn.\nThe", "see www.x.cn. The"),
     ],
 )
 def test_unwrap_joins(text, expected):

@@ -8,6 +8,8 @@ the lines of one block.  Each line break, with any spaces around it, becomes:
   ``/`` or an opening bracket, or when the next line opens with closing punctuation;
 * nothing, and the hyphen goes too, when a line ends ``letter-`` and the next begins with a
   lowercase letter after a lowercase one (``informa-`` / ``tion``); ``COVID-`` / ``19`` keeps it;
+* nothing inside a web or mail address, a time or a decimal (``www.`` / ``bjshow.cn``,
+  ``10:`` / ``30``, ``2.`` / ``71亿元``);
 * one space otherwise (between Latin words).
 
 A line that opens a Markdown list item, table row or quotation (``- ``, ``1. ``, ``|``, ``>``)
@@ -47,6 +49,11 @@ _MAY_OPEN_MARKDOWN_LINE = re.compile(r"\n[ \t]*[-*+0-9|>]")
 _BLANK_LINE = re.compile("\n[ \t\u3000]*\n")
 _NO_SPACE_AFTER = "-/([{<\"'“‘"
 _NO_SPACE_BEFORE = ",.;:?!)]}>%\"'”’"
+# the end of a line inside a web or mail address (www. | info@waic. | http://) or a time or
+# ratio (10: | 3:), where a space would split what the page prints as one
+_INSIDE_ADDRESS = regex.compile(
+    r"(?:https?://[\w./-]*|www\.[\w.-]*|[\w.-]+@[\w.-]*\.|(?<![\w.])[0-9]{1,2}:)$", regex.ASCII
+)
 
 
 def _joiner(m: regex.Match) -> str:
@@ -61,6 +68,14 @@ def _joiner(m: regex.Match) -> str:
         return ""
     if left.isdigit() and right.isdigit():
         return ""
+    if left == "@" or right == "@":
+        return ""  # a mail address wrapped at the column edge: info@ / waic.cn
+    # (a capital after an address's dot opens the next sentence)
+    after_mark = right.isdigit() or left == "." and right.islower()
+    if left in ".:" and after_mark and _INSIDE_ADDRESS.search(text, 0, m.start()):
+        return ""  # an address or a time wrapped at the column edge: www. / bjshow.cn, 10: / 30
+    if left == "." and right.isdigit() and m.start() > 1 and text[m.start() - 2].isdigit():
+        return ""  # a decimal: 2. / 71亿元
     return " "
 
 
