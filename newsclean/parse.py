@@ -424,6 +424,13 @@ def _parse_plain(text: str) -> list[Block]:
     short_of_column = width * 0.8  # a line shorter than this ends well short of the column
     near_column = width * 0.9
     closes = [b[-1:] in SENTENCE_CLOSERS for b in bodies]  # ("" is in no frozenset)
+    # a page that does not indent parts its paragraphs with blank lines: there a line that
+    # ends a sentence and fills the column is wrapped text like any other (a paragraph ends
+    # at the blank line, or on a line well short of the column)
+    blank_parted = not uses_indent and any(
+        closes[i] and not bodies[i + 1] for i in range(len(bodies) - 1)
+    )
+    keeps_on_at_column = uses_indent or blank_parted
 
     def ends_paragraph(i: int) -> bool:
         """Whether line i closes its paragraph, so the next line may start a new block."""
@@ -436,7 +443,7 @@ def _parse_plain(text: str) -> list[Block]:
             return True  # (an unpunctuated line that fills the column is wrapped text)
         if uses_indent and len(body) < short_of_column:
             return True  # a wrapped line short of the column is its paragraph's last
-        return closes[i] and (len(body) < near_column or not uses_indent)
+        return closes[i] and (len(body) < near_column or not keeps_on_at_column)
 
     # (most lines have a comma or a full stop, and the test for them is cheaper than the call)
     candidate = [

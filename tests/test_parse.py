@@ -256,6 +256,22 @@ def test_reporters_line_inside_an_open_bracket_is_wrapped_text(style):
     assert "电（\n新华社记者刘建新" in blocks[1].text
 
 
+def test_blank_lines_part_the_paragraphs_of_a_page_that_does_not_indent():
+    """There a line that ends a sentence at the column edge is wrapped text: the paragraph
+    ends at the blank line (or on a line well short of the column)."""
+    text = (
+        "地铁16号线列车扩编\n\n本报讯（记者 金 旻）记者从申通地铁\n获悉，十六号线的三节编组列车将全部\n"
+        "改造为六节编组，运能将提升一倍多。\n首批改造列车预计于八月投入运营，全\n"
+        "部改造将在明年年底前完成改造工作。\n\n另一段文字从这里开始，内容较长，需\n"
+        "要换行显示。\n"
+    )
+    paragraphs = [b.text.replace("\n", "") for b in parse(text).blocks[1:]]
+    assert [p[:6] for p in paragraphs] == ["本报讯（记者", "另一段文字从"]
+    assert paragraphs[0].endswith(
+        "运能将提升一倍多。首批改造列车预计于八月投入运营，全部改造将在明年年底前完成改造工作。"
+    )
+
+
 def test_plain_last_words_before_a_jump_are_no_headline():
     """A paragraph's last word wrapped onto a line with its 下转 is text, not a headline."""
     text = (
