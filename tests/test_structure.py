@@ -65,6 +65,45 @@ def test_kicker_and_headline_in_plain_text():
     assert article.title == "连云港市推进常态化扫黑除恶向纵深发展"
 
 
+def _blank_parted(paragraphs: list[str], width: int = 16) -> str:
+    """A plain page that does not indent: blank lines part its paragraphs and headlines."""
+    blocks = []
+    for p in paragraphs:
+        text = p.lstrip("#")
+        chunks = (
+            [text]
+            if p.startswith("#")
+            else [text[i : i + width] for i in range(0, len(text), width)]
+        )
+        blocks.append("\n".join(chunks))
+    return "\n\n".join(blocks) + "\n"
+
+
+def test_an_author_line_under_a_headline_is_text_not_a_subtitle():
+    page = _blank_parted(["#如此美容美发店", "#李吉", BODY, "#贺新年", BODY])
+    first, second = clean(page).articles
+    assert (first.title, first.subtitle) == ("如此美容美发店", None)
+    assert first.paragraphs()[0] == "李吉"
+    # names between paragraphs may be a headline; a photographer's credit is text
+    assert second.title == "贺新年"
+    page = _blank_parted(["#如此美容美发店", BODY, "#钟源摄影", BODY, "#杨丽华 蓝天 金凤凰", BODY])
+    first, second = clean(page).articles
+    assert first.paragraphs()[1] == "钟源摄影"
+    assert second.title == "杨丽华 蓝天 金凤凰"
+    page = _blank_parted(["#如此美容美发店", "#李彦生 陈爱国", BODY])
+    assert clean(page).articles[0].paragraphs()[0] == "李彦生 陈爱国"
+
+
+def test_an_author_line_under_a_kicker_and_headline_is_text():
+    page = _blank_parted(
+        ["#回应群众期待 捍卫社会正义", "#连云港市推进常态化扫黑除恶向纵深发展", "#张冲", BODY]
+    )
+    (article,) = clean(page).articles
+    assert article.kicker == "回应群众期待 捍卫社会正义"
+    assert (article.title, article.subtitle) == ("连云港市推进常态化扫黑除恶向纵深发展", None)
+    assert article.paragraphs() == ["张冲", BODY]
+
+
 # --- Markdown from VLM OCR: bold lines, deeper kickers, a jump headline under its marker ---
 
 VLM_PAGE = """**2023年5月4日 星期四 中国青年报 第5版**

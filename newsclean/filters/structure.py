@@ -15,6 +15,8 @@ records no repairs.
 
 from __future__ import annotations
 
+import regex
+
 from ..chardata import (
     BYLINE,
     CONTINUED_FROM_VERBS,
@@ -23,6 +25,7 @@ from ..chardata import (
     MARKER_AT_START,
     MARKER_ONLY,
     NON_OPENING,
+    both_scripts,
 )
 from ..config import Config
 from ..model import HEADING_KINDS, Block, Kind, Page, Repair
@@ -36,6 +39,43 @@ _PARAGRAPH, _SECTION, _MARKER = Kind.PARAGRAPH, Kind.SECTION, Kind.MARKER
 _KICKER, _HEADLINE, _JUMP_HEADLINE = Kind.KICKER, Kind.HEADLINE, Kind.JUMP_HEADLINE
 _SUBTITLE = Kind.SUBTITLE
 _BYLINE = Kind.BYLINE
+
+# the commonest Chinese surnames (together some nine in ten people), and compound ones
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
+    "毛郝龚邵万钱严覃武戴莫孔向汤常温康施牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰"
+    "焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁"
+    "蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟"
+    "应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝"
+    # (and as a traditional page prints them)
+    "張劉陳楊黃趙吳孫馬羅鄭謝許韓馮鄧於蔣餘葉蘇呂盧鍾譚陸範賈韋鄒閆龍賀顧龔萬錢嚴湯溫齊喬龐顏莊"
+    "聶魯嶽歐關蘭寧紀畢單塗駱藍遊鮑華饒陽農繆簡車項連蘆麥婁竇黨宮費衛應閔鄔邊師欒榮叢鞏遲鄺"
+)
+# a line that is one to three people's names (an author line: 李吉 / 李彦生 陈爱国 / 钟源摄影)
+# reads as a headline on a plain page that does not indent its text; it is text
+AUTHOR_NAMES = regex.compile(
+    both_scripts(
+        rf"^(?:(?:欧阳|司马|诸葛|諸葛|上官|东方|東方|皇甫|令狐|慕容|夏侯|尉迟|宇文|司徒|[{_SURNAMES}])"
+        rf"\p{{Han}}{{1,2}}[ \u3000、]*){{1,3}}(?:摄影报道|摄影|摄|文)?$"
+    )
+)
+
+
+NAMES_APART = regex.compile(r"\p{Han}[ \u3000、]+\p{Han}")
+
+
+def _author_line(text: str, under_headline: bool) -> bool:
+    """Whether a short line reads as its article's author line: a photographer's credit
+    (钟源摄影), or right under the headline a name or names (李吉, 李彦生 陈爱国).  Elsewhere
+    names are not trusted: a headline may be one name or a list of them (贺新年, 杨丽华 蓝天
+    金凤凰), and names run together are not either: most text splits into stretches that open
+    with a surname (温馨的 贺卡)."""
+    if AUTHOR_NAMES.match(text) is None:
+        return False
+    if text.endswith(("摄", "摄影", "摄影报道")):
+        return True
+    return under_headline and (len(text) <= 3 or NAMES_APART.search(text) is not None)
 
 
 def continuation_verb(block: Block) -> str | None:
@@ -164,15 +204,29 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
         elif len(group) == 1:
             # a lone short line is a headline: plain OCR gives no sign that sets a section
             # heading apart (half of all headlines run to 12 characters or fewer), and
-            # calling a headline a section would merge two articles; the exception is a set
-            # of parallel section headings (see _parallel_sections)
-            kinds = [_SECTION if i in sections else _HEADLINE]
+            # calling a headline a section would merge two articles; the exceptions are a
+            # set of parallel section headings (see _parallel_sections) and a photographer's
+            # credit (see _author_line)
+            kinds = [
+                _PARAGRAPH
+                if _author_line(group[0].text, under_headline=False)
+                else _SECTION
+                if i in sections
+                else _HEADLINE
+            ]
         else:
             main = max(range(len(group)), key=lambda k: (len(group[k].text.lstrip("—-")), -k))
             if group[main].text.startswith(("—", "-")):
                 main = 0
+            # (names under the headline are its author line, the text's first)
             kinds = [
-                _KICKER if k < main else _HEADLINE if k == main else _SUBTITLE
+                _KICKER
+                if k < main
+                else _HEADLINE
+                if k == main
+                else _PARAGRAPH
+                if _author_line(group[k].text, under_headline=k == main + 1)
+                else _SUBTITLE
                 for k in range(len(group))
             ]
         for k, kind in enumerate(kinds):
