@@ -104,8 +104,12 @@ def test_both_styles_look_like_ocr_pages(articles):
             width = page.truth["width"]
             assert 10 <= width <= 30
             assert not any(line.startswith("#") for line in lines)
-            body = [x for x in lines if x.startswith("\u3000\u3000")]
-            assert body and all(len(x) <= width + 2 for x in body)
+            indented = [x for x in lines if x.startswith("\u3000\u3000")]
+            assert all(len(x) <= width + 2 for x in indented)
+            # a page either indents its paragraphs or parts them with blank lines
+            assert bool(indented) == page.truth["indented"]
+            assert page.truth["indented"] or "" in lines
+    assert {p.truth.get("indented") for p in pages if p.style == "plain"} == {True, False}
 
 
 def test_every_truth_text_is_on_the_page(articles):

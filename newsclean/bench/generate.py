@@ -1,7 +1,8 @@
 """Benchmark pages: corpus articles laid out as OCR'd pages with known, recorded defects.
 
 Each page takes 2-4 articles that shared a printed page, prints them in one of the two OCR
-styles the tool reads (Markdown like the seed page, or plain hard-wrapped text), injects a
+styles the tool reads (Markdown like the seed page, or plain hard-wrapped text whose
+paragraphs open with an indent or, on a quarter of plain pages, after a blank line), injects a
 seeded mix of the seed page's defects, and keeps the truth: the articles as the tool should
 return them, and every defect with the line and offset where it was put.
 
@@ -77,6 +78,8 @@ class Settings:
     clean_share: float = 0.15
     rates: dict[str, float] = field(default_factory=lambda: dict(DEFECT_RATES))
     styles: tuple[str, ...] = STYLES
+    # plain pages that part their paragraphs with blank lines instead of indenting them
+    unindented_share: float = 0.25
 
 
 @dataclass
@@ -349,8 +352,11 @@ def build_page(
                 page.defects.extend(found)
                 break
     width = rng.randint(10, 30) if style == "plain" else None
+    indented = True
     if style == "plain":
-        rendered = render_plain(page.stream, width, blank_lines=rng.random() < 0.5)
+        blank_lines = rng.random() < 0.5
+        indented = rng.random() >= settings.unindented_share
+        rendered = render_plain(page.stream, width, blank_lines, indented)
     else:
         rendered = render_markdown(page.stream, leading_newlines=rng.randint(0, 4))
     for record in page.defects:
@@ -361,6 +367,7 @@ def build_page(
         "id": page_id,
         "style": style,
         "width": width,
+        "indented": indented,
         "clean": not page.defects,
         "date": page.date,
         "page": page.page_no,

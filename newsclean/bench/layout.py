@@ -78,8 +78,16 @@ def _markdown_block(blk: Blk) -> str:
     return blk.lead + blk.text + blk.trail
 
 
-def render_plain(stream: list[Blk], width: int, blank_lines: bool) -> Rendered:
-    """Hard-wrapped text: indented paragraphs, bare headline lines, no markup at all."""
+STACKED = frozenset({"kicker", "headline", "subtitle", "jump"})  # lines of a headline stack
+
+
+def render_plain(
+    stream: list[Blk], width: int, blank_lines: bool, indented: bool = True
+) -> Rendered:
+    """Hard-wrapped text: indented paragraphs, bare headline lines, no markup at all.
+    ``blank_lines`` sets a blank line before a headline and before a flush paragraph (the
+    tail of one cut at a column break); a page that is not ``indented`` parts every block
+    from the one before with a blank line (headlines in a stack stay together)."""
     lines: list[str] = []
     offsets: dict[int, int] = {}
     pos = 0
@@ -89,13 +97,18 @@ def render_plain(stream: list[Blk], width: int, blank_lines: bool) -> Rendered:
         lines.append(line)
         pos += len(line) + 1
 
+    previous = None
     for blk in stream:
         opens_column = blk.kind == "headline" or (blk.kind == "paragraph" and not blk.indent)
-        if blank_lines and opens_column and lines and lines[-1]:
+        if not indented:
+            opens_column = not (blk.kind in STACKED and previous in STACKED)
+        if (blank_lines or not indented) and opens_column and lines and lines[-1]:
             add("")
+        previous = blk.kind
         offsets[blk.uid] = pos
         if blk.kind in ("paragraph", "copy"):
-            body = (INDENT if blk.indent else "") + blk.lead + blk.text + blk.trail
+            indent = INDENT if blk.indent and indented else ""
+            body = indent + blk.lead + blk.text + blk.trail
             for line in wrap(body, width):
                 add(line)
         elif blk.kind == "byline":
