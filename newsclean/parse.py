@@ -30,6 +30,7 @@ from .chardata import (
     MARKER_ONLY,
     RUNNING_HEAD,
     both_scripts,
+    may_hold_marker,
 )
 from .model import Block, Kind, Page
 
@@ -389,7 +390,7 @@ def headline_like(body: str) -> bool:
     if body[0] in "（(【[" and body[-1] in "）)】]" or _closes_unopened(body):
         return False
     # nor are the last words of a paragraph before its 下转 (…外交关系。在（转第一版）)
-    jump = MARKER_AT_END.search(body) if "版" in body else None
+    jump = MARKER_AT_END.search(body) if may_hold_marker(body) else None
     if jump and jump.start() > 0 and jump.group("verb") not in CONTINUED_FROM_VERBS:
         return False
     return not _is_dateline(body)
@@ -460,7 +461,7 @@ def _parse_plain(text: str) -> list[Block]:
         )
 
     # a line ending in （下转第2版） ends its piece: the next line starts another block
-    jumps = ["版" in b and MARKER_AT_END.search(b) is not None for b in bodies]
+    jumps = [may_hold_marker(b) and MARKER_AT_END.search(b) is not None for b in bodies]
     standalone = _standalone_lines(text, starts, bodies)
     for i in [i for i, alone in enumerate(standalone) if alone]:
         # on a page that indents its paragraphs, a reporter's line that fills the column and

@@ -23,6 +23,7 @@ from ..chardata import (
     MARKER_AT_START,
     MARKER_ONLY,
     NON_OPENING,
+    may_hold_marker,
 )
 from ..config import Config
 from ..model import HEADING_KINDS, Block, Kind, Page, Repair
@@ -40,7 +41,7 @@ _BYLINE = Kind.BYLINE
 
 def continuation_verb(block: Block) -> str | None:
     """The verb of a continuation marker the block is, or starts with (上接, 下转, ...)."""
-    if "版" not in block.text:  # every marker ends in 版; most blocks are spared the regex
+    if not may_hold_marker(block.text):  # (most blocks are spared the patterns)
         return None
     m = MARKER_ONLY.match(block.text) or (
         MARKER_AT_START.match(block.text) if block.kind == _PARAGRAPH else None
@@ -144,7 +145,10 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
     # same line read inline is, not a headline that carries a marker
     out = [
         b.with_(kind=_PARAGRAPH)
-        if b.kind == _HEADLINE and b.level == 0 and "版" in b.text and MARKER_AT_START.match(b.text)
+        if b.kind == _HEADLINE
+        and b.level == 0
+        and may_hold_marker(b.text)
+        and MARKER_AT_START.match(b.text)
         else b
         for b in blocks
     ]
@@ -267,8 +271,8 @@ def _classify_lines(blocks: list[Block]) -> list[Block]:
     for b in blocks:
         kind, text = b.kind, b.text
         # (a section heading too: a bold 上接 line on a plain page)
-        if kind in (_PARAGRAPH, _SECTION) and "版" in text and MARKER_ONLY.match(text):
-            b = b.with_(kind=_MARKER)  # 版 as in continuation_verb
+        if kind in (_PARAGRAPH, _SECTION) and may_hold_marker(text) and MARKER_ONLY.match(text):
+            b = b.with_(kind=_MARKER)
         elif (
             kind == _PARAGRAPH
             and "\n" not in text
@@ -277,7 +281,7 @@ def _classify_lines(blocks: list[Block]) -> list[Block]:
             and "，" not in text
             and "。" not in text
             # (a 下转 marker printed after it is no part of it)
-            and BYLINE.match(MARKER_AT_END.sub("", text) if "版" in text else text)
+            and BYLINE.match(MARKER_AT_END.sub("", text) if may_hold_marker(text) else text)
         ):
             b = b.with_(kind=_BYLINE)
         out.append(b)
@@ -298,8 +302,7 @@ def label_articles(blocks: list[Block]) -> list[Block]:
         elif kind in (_HEADLINE, _JUMP_HEADLINE):
             # (a jump headline may carry a kicker too: plain OCR's stack over a 上接 line)
             starts = prev is None or prev.kind != _KICKER
-        elif kind in (_MARKER, _PARAGRAPH) and "版" in b.text:
-            # (a block without 版 is no marker: see continuation_verb)
+        elif kind in (_MARKER, _PARAGRAPH) and may_hold_marker(b.text):
             verb = continuation_verb(b)
             below_heading = prev is not None and prev.kind in HEADING_KINDS
             # a paragraph opening with 上接 under that line is still the same piece, and so
