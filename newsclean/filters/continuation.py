@@ -34,6 +34,8 @@ or colon after it (``上接第一版，市中级…``); a comma before an end ma
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import regex
 
 from ..chardata import (
@@ -48,8 +50,9 @@ from ..chardata import (
     may_hold_marker,
 )
 from ..model import HEADING_KINDS, Block, Kind, Page, Repair
-from ..render import continuation_line
+from ..render import MARKER_VERBS, continuation_line
 from . import furniture
+from .script import mostly_traditional
 
 NAME = "continuation"
 
@@ -128,6 +131,11 @@ class _Plan:
         self.blocks = list(page.blocks)
         self.removed: set[int] = set()
         self.repairs: list[Repair] = []
+
+    @cached_property
+    def script(self) -> str:
+        """The page's script, in which fix writes its marker lines (``render.MARKER_VERBS``)."""
+        return "traditional" if mostly_traditional(self.page.blocks) else "simplified"
 
     def value_on(self, index: int, field: str):
         return getattr(self.blocks[index], field)
@@ -267,8 +275,9 @@ def _standalone(plan: _Plan, i: int, block: Block, neighbour) -> None:
     verb = m.group("verb")
     canonical = (
         block.kind != Kind.SECTION
-        and verb in ("上接", "下转")
         and marker == continuation_line(verb, value)
+        # (in the page's script: 下轉 on a traditional page; 上接 is written alike in both)
+        and (verb == "上接" or verb in MARKER_VERBS[plan.script])
     )
     plan.repairs.append(
         plan.page.repair(
