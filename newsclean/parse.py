@@ -58,6 +58,12 @@ SENTENCE_PUNCT = re.compile(r"[，。；：？！、,;:?!]")
 PUNCTUATED_HEADLINE = re.compile(
     r"^(?![，、,）)”’」』…—])(?:[^，。；：？！、,;:?!]{1,10}[：:])?[^。；：？！;:?!]{2,30}(?<![，、,])[？！?!]?$"
 )
+# a subtitle printed under its headline opens with a dash: ——记全国模范教师张秀兰, ——访全国人大代表、
+# 农民工李强, ——来自雄安新区的报道 (a short line, with no sentence or clause ended in it: a
+# list's 、 is all the punctuation it may carry)
+DASH_SUBTITLE = regex.compile(
+    r"^(?:—{1,2}|－{1,2}|-{2}|─{1,2})[ \t\u3000]*\p{Han}[^\n。；;：:？！?!，,]{1,30}$"
+)
 # a line ending in one of these may end its paragraph (。！？ and a closing quote after one)
 LINE_FINAL = frozenset("。！？!?”’」』…")
 WRAP_SLACK = 3  # characters by which the full lines of one hard-wrapped column may differ
@@ -382,8 +388,11 @@ def _closes_unopened(line: str) -> bool:
 
 def headline_like(body: str) -> bool:
     """Whether a line of 2 to 40 characters may be a headline as plain OCR prints one: no
-    sentence punctuation, and none of the bracketed notes and line ends that look like one."""
-    if not 2 <= len(body) <= 40 or SENTENCE_PUNCT.search(body):
+    sentence punctuation (a subtitle opening with a dash may carry a list's 、), and none of
+    the bracketed notes and line ends that look like one."""
+    if not 2 <= len(body) <= 40:
+        return False
+    if SENTENCE_PUNCT.search(body) and not (body[0] in "—－-─" and DASH_SUBTITLE.match(body)):
         return False
     # a bracketed note (（新华社记者某某摄）, （本栏均据新华社电）) is no headline, nor is
     # the end of one wrapped onto a line of its own (…（下转第 / 7版）, …讲话 / 的一部分）)

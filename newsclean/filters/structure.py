@@ -15,6 +15,8 @@ records no repairs.
 
 from __future__ import annotations
 
+import regex
+
 from ..chardata import (
     BYLINE,
     CONTINUED_FROM_VERBS,
@@ -27,7 +29,7 @@ from ..chardata import (
 )
 from ..config import Config
 from ..model import HEADING_KINDS, Block, Kind, Page, Repair
-from ..parse import SENTENCE_CLOSERS, headline_like
+from ..parse import DASH_SUBTITLE, SENTENCE_CLOSERS, headline_like
 
 NAME = "structure"
 
@@ -165,6 +167,10 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
         nxt = out[j] if j < len(out) else None
         if nxt is not None and (MARKER_ONLY.match(nxt.text) or continuation_verb(nxt)):
             kinds = [_KICKER] * (len(group) - 1) + [_JUMP_HEADLINE]
+        elif len(group) == 1 and DASH_LED.match(group[0].text):
+            # a line opening with a dash is a subtitle under a headline, never a headline: on
+            # its own it is the text's (——来自山区的报道 after a paragraph)
+            kinds = [_PARAGRAPH]
         elif len(group) == 1:
             # a lone short line is a headline: plain OCR gives no sign that sets a section
             # heading apart (half of all headlines run to 12 characters or fewer), and
@@ -172,9 +178,15 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
             # of parallel section headings (see _parallel_sections)
             kinds = [_SECTION if i in sections else _HEADLINE]
         else:
-            main = max(range(len(group)), key=lambda k: (len(group[k].text.lstrip("—-")), -k))
-            if group[main].text.startswith(("—", "-")):
-                main = 0
+            dashed = next((k for k in range(1, len(group)) if DASH_LED.match(group[k].text)), 0)
+            if dashed:
+                # a dash opens the subtitle (——记全国模范教师张秀兰), printed right under its
+                # headline: the lines over that are the headline and its kickers
+                main = dashed - 1
+            else:
+                main = max(range(len(group)), key=lambda k: (len(group[k].text.lstrip("—-")), -k))
+                if DASH_LED.match(group[main].text):
+                    main = 0
             kinds = [
                 _KICKER if k < main else _HEADLINE if k == main else _SUBTITLE
                 for k in range(len(group))
@@ -182,6 +194,26 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
         for k, kind in enumerate(kinds):
             out[i + k] = group[k].with_(kind=kind)
         i = j
+    return out
+
+
+DASH_LED = regex.compile(r"^[ \t]*(?:—{1,2}|－{1,2}|-{2}|─{1,2})")
+
+
+def _dash_subtitles(blocks: list[Block]) -> list[Block]:
+    """A short flush paragraph opening with a dash right under its headline is the
+    subtitle (Markdown OCR leaves it unmarked under the ``#`` line, plain OCR puts a clause
+    mark in it: ——访全国人大代表、农民工李强); the same line after text is the text's."""
+    out = list(blocks)
+    for i in range(1, len(out)):
+        b = out[i]
+        if (
+            b.kind == _PARAGRAPH
+            and out[i - 1].kind == _HEADLINE
+            and not b.markup
+            and DASH_SUBTITLE.match(b.text)
+        ):
+            out[i] = b.with_(kind=_SUBTITLE, level=0)
     return out
 
 
@@ -331,4 +363,5 @@ def run(page: Page, config: Config) -> tuple[Page, list[Repair]]:
     blocks = _unmarked_headlines(blocks)
     # (plain OCR's headlines, or those of a page with no heading markup: level 0)
     blocks = _classify_plain_headings(blocks)
+    blocks = _dash_subtitles(blocks)
     return page.with_blocks(label_articles(blocks)), []
