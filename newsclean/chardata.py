@@ -24,10 +24,12 @@ CLOSING_QUOTES = "”’」』）)》"
 # characters that do not begin a sentence: they continue one cut at a column break
 NON_OPENING = "，。、；：？！）》」』”’,;:?!)…—%"
 
+# ASCII quotes, which OCR may give for “” and ‘’: after a sentence-final mark one closes
+ASCII_QUOTES = "\"'"
 # a paragraph has ended when its last meaningful char is sentence-final, possibly followed
-# by closing quotes/brackets: 。”  ！）
+# by closing quotes/brackets: 。”  ！）  。"
 ENDS_SENTENCE = regex.compile(
-    rf"[{regex.escape(SENTENCE_FINAL)}][{regex.escape(CLOSING_QUOTES)}]*\s*$"
+    rf"[{regex.escape(SENTENCE_FINAL)}][{regex.escape(CLOSING_QUOTES + ASCII_QUOTES)}]*\s*$"
 )
 # a Markdown list item, table row or quotation that VLM OCR writes a line each: a line break
 # before one is structure, not a wrap, and an item need not end a sentence

@@ -21,6 +21,7 @@ from itertools import accumulate, compress, count
 import regex
 
 from .chardata import (
+    ASCII_QUOTES,
     BYLINE,
     BYLINE_MARK,
     CONTINUED_FROM_VERBS,
@@ -29,6 +30,7 @@ from .chardata import (
     MARKER_AT_END,
     MARKER_ONLY,
     RUNNING_HEAD,
+    SENTENCE_FINAL,
     both_scripts,
     may_hold_marker,
 )
@@ -66,6 +68,14 @@ DASH_SUBTITLE = regex.compile(
 )
 # a line ending in one of these may end its paragraph (。！？ and a closing quote after one)
 LINE_FINAL = frozenset("。！？!?”’」』…")
+
+
+def _ascii_quote_closes(text: str) -> bool:
+    """Whether text ends on an ASCII quote right after a sentence-final mark (…格局。"), which
+    closes the quotation as ” does (ENDS_SENTENCE reads it so too)."""
+    return len(text) >= 2 and text[-1] in ASCII_QUOTES and text[-2] in SENTENCE_FINAL
+
+
 WRAP_SLACK = 3  # characters by which the full lines of one hard-wrapped column may differ
 PAGE_NUMBER = regex.compile(r"^[-—－\s]*[0-9０-９]{1,3}[-—－\s]*$")
 
@@ -176,7 +186,7 @@ def _paragraphs_of(rows: list[tuple[int, int, str]]) -> list[list[tuple[int, int
     indents = any(INDENT.match(ln) for _, _, ln in rows[1:])
     if len(rows) >= 3 and edge - min(widths[:-1]) <= WRAP_SLACK and not indents:
         return [rows]  # a column of one width
-    ends = [line[-1] in LINE_FINAL for line in lines[:-1]]
+    ends = [line[-1] in LINE_FINAL or _ascii_quote_closes(line) for line in lines[:-1]]
     every_line = all(ends)  # a sentence end on every line: a paragraph a line
     out: list[list[tuple[int, int, str]]] = [[]]
     for i, row in enumerate(rows):
@@ -416,6 +426,12 @@ def _is_dateline(line: str) -> bool:
 SENTENCE_CLOSERS = frozenset("。！？…!?”’」』）)")
 
 
+def closes_sentence(text: str) -> bool:
+    """Whether a line or block ends on a mark of SENTENCE_CLOSERS, or on an ASCII quote that
+    closes after a sentence-final mark."""
+    return text[-1:] in SENTENCE_CLOSERS or _ascii_quote_closes(text)
+
+
 def _parse_plain(text: str) -> list[Block]:
     lines = text.split("\n")
     starts = list(accumulate([len(ln) + 1 for ln in lines], initial=0))
@@ -433,7 +449,7 @@ def _parse_plain(text: str) -> list[Block]:
     uses_indent = sum(1 for ind, b in zip(indents, bodies) if ind and b) >= 2
     short_of_column = width * 0.8  # a line shorter than this ends well short of the column
     near_column = width * 0.9
-    closes = [b[-1:] in SENTENCE_CLOSERS for b in bodies]  # ("" is in no frozenset)
+    closes = [b[-1:] in SENTENCE_CLOSERS or _ascii_quote_closes(b) for b in bodies]
 
     def ends_paragraph(i: int) -> bool:
         """Whether line i closes its paragraph, so the next line may start a new block."""

@@ -29,7 +29,7 @@ from ..chardata import (
 )
 from ..config import Config
 from ..model import HEADING_KINDS, Block, Kind, Page, Repair
-from ..parse import DASH_SUBTITLE, SENTENCE_CLOSERS, headline_like
+from ..parse import DASH_SUBTITLE, closes_sentence, headline_like
 
 NAME = "structure"
 
@@ -243,7 +243,7 @@ def _unmarked_headlines(blocks: list[Block]) -> list[Block]:
             end += 1
         prev = blocks[i - 1] if i else None
         placed = (
-            prev is None or prev.kind != Kind.PARAGRAPH or prev.text[-1:] in SENTENCE_CLOSERS
+            prev is None or prev.kind != Kind.PARAGRAPH or closes_sentence(prev.text)
         ) and not (
             # (the first words of a continued piece, whose headline is its 上接 line's; the
             # line fix writes before them, or a paragraph that is the marker alone)
@@ -288,7 +288,7 @@ def _body_of_article(blocks: list[Block], at: int, heading: Block) -> bool:
     length = len(block.text)
     while (
         length < 2 * len(heading.text)
-        and block.text[-1:] not in SENTENCE_CLOSERS
+        and not closes_sentence(block.text)
         and at + 1 < len(blocks)
         and blocks[at + 1].kind == Kind.PARAGRAPH
     ):
