@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from .chardata import DATELINE
+from .filters.script import mostly_traditional
 from .model import Article, Block, Kind, Page, Repair, Section
 
 # the article field each heading kind fills, and Kind's members as plain names for the loop
@@ -42,6 +43,11 @@ def assemble(page: Page, repairs: list[Repair]) -> list[Article]:
         groups.append([])  # a page whose every block was removed still reports its repairs
     articles = [_article(page.source, i, blocks) for i, blocks in enumerate(groups)]
     _attach_repairs(page, groups, articles, repairs)
+    # (asked only of a page with a marker to write: the test reads every block)
+    continued = any(a.continued_from is not None or a.continued_to is not None for a in articles)
+    if continued and mostly_traditional(page.blocks):
+        for article in articles:
+            article.script = "traditional"
     return articles
 
 

@@ -10,6 +10,8 @@ Tables are built once at import and never mutated.  Sources:
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 HAN = r"\p{Han}"
@@ -22,10 +24,12 @@ CLOSING_QUOTES = "”’」』）)》"
 # characters that do not begin a sentence: they continue one cut at a column break
 NON_OPENING = "，。、；：？！）》」』”’,;:?!)…—%"
 
+# ASCII quotes, which OCR may give for “” and ‘’: after a sentence-final mark one closes
+ASCII_QUOTES = "\"'"
 # a paragraph has ended when its last meaningful char is sentence-final, possibly followed
-# by closing quotes/brackets: 。”  ！）
+# by closing quotes/brackets: 。”  ！）  。"
 ENDS_SENTENCE = regex.compile(
-    rf"[{regex.escape(SENTENCE_FINAL)}][{regex.escape(CLOSING_QUOTES)}]*\s*$"
+    rf"[{regex.escape(SENTENCE_FINAL)}][{regex.escape(CLOSING_QUOTES + ASCII_QUOTES)}]*\s*$"
 )
 # a Markdown list item, table row or quotation that VLM OCR writes a line each: a line break
 # before one is structure, not a wrap, and an item need not end a sentence
@@ -106,24 +110,46 @@ def both_scripts(pattern: str) -> str:
     return "".join(out)
 
 
+# newspaper section names printed beside edition numbers (第3版 要闻)
+SECTION_NAMES = "要闻|综合|国内|国际|评论|经济|社会|文化|体育|副刊|法治|专版|地方|理论"
+
 # 上接第一版 / （上接第1版） / (上接A2版) / 下转第二版 / 转第8版 / 接第8版 / 紧接第三版
 # (and as traditional pages print them: 下轉第二版, 緊接第一版, 續第一版, 續見A7版; 续见 and
-# 下接 point on, like 下转)
+# 下接 point on, like 下转).  A lettered edition names a page without 版 (（转A3）, 上接B12):
+# a letter and one or two digits, and nothing of a word or number after them (转A股, 转A380
+# and 转三, 转3次 are text)
+LETTERED_PAGE = r"[A-Za-zＡ-Ｚａ-ｚ][0-9０-９]{1,2}"
 MARKER_BODY = both_scripts(
-    rf"(?P<verb>上接|下转|下接|紧接|续见|转|接|续)\s*(?:第\s*)?(?P<page>{PAGE_NO})\s*版"
+    rf"(?P<verb>上接|下转|下接|紧接|续见|转|接|续)\s*(?:(?:第\s*)?(?P<page>{PAGE_NO})\s*版"
+    rf"|(?P<page>{LETTERED_PAGE})(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ]))"
 )
-# an arrow may point the way (◀上接第1版, 下转第2版▶), and a bracketed marker may say where on
-# the page the piece goes on (（下转第七版右下）, （下转第二版中）)
-MARKER_ARROW = r"[▶►→◀◄←☞]"
+# an arrow may point the way (◀上接第1版, 下转第2版▶, >>>下转第3版, ››上接A2版), a marker may
+# name the section it goes on in (（下转第2版·要闻）, 下转第3版 国际), and a bracketed one may
+# say where on the page (（下转第七版右下）, （下转第二版中）)
+MARKER_ARROW = r"(?:[▶►→◀◄←☞]|[>＞]{2,3}|[<＜]{2,3}|[›»‹«]{1,3})"
+MARKER_SECTION = both_scripts(
+    rf"(?:[ \t\u3000]*(?:[·・•][ \t\u3000]*\p{{Han}}{{2,4}}|(?:{SECTION_NAMES})(?:新闻)?)"
+    r"(?=[ \t\u3000]*(?:[）)】]|\n|$)|[ \t\u3000]))?"
+)
 MARKER_SPOT = r"(?:[上中下左右]{1,2}(?=\s*[）)】]))?"
 _MARK = (
-    rf"[（(【]?\s*(?:{MARKER_ARROW}\s*)?{MARKER_BODY}{MARKER_SPOT}\s*(?:{MARKER_ARROW}\s*)?[）)】]?"
+    rf"[（(【]?\s*(?:{MARKER_ARROW}\s*)?{MARKER_BODY}{MARKER_SECTION}{MARKER_SPOT}"
+    rf"\s*(?:{MARKER_ARROW}\s*)?[）)】]?"
 )
 MARKER = regex.compile(_MARK)
 MARKER_ONLY = regex.compile(rf"^\s*{_MARK}\s*$")
 MARKER_AT_START = regex.compile(rf"^\s*{_MARK}[\s，,：:]*")
 MARKER_AT_END = regex.compile(rf"[\s，,]*{_MARK}\s*$")
 CONTINUED_FROM_VERBS = frozenset({"上接", "接", "紧接", "緊接", "续", "續"})
+# a marker ends in 版 or names a lettered edition right after its verb's last character: a test
+# in C that spares the marker patterns the blocks that hold neither (most of them)
+_MARKER_HINT = re.compile(r"[接转轉见見续續][ \t\u3000]*[A-Za-zＡ-Ｚａ-ｚ][0-9０-９]")
+
+
+def may_hold_marker(text: str) -> bool:
+    """Whether ``text`` may hold a continuation marker (False: it holds none)."""
+    return "版" in text or _MARKER_HINT.search(text) is not None
+
 
 # 本报北京11月14日讯 / 新华社北京11月14日电 / 本报讯 / 据新华社北京1月1日电, and another
 # paper's or site's: 光明日报北京11月14日电 / 经济日报讯 / 中国日报网11月14日电 (a paper's name
@@ -154,9 +180,6 @@ BYLINE = regex.compile(
         r"|文/图|文\s*/|图/|摄影)[\p{Han}\s·、/《》]{0,40}$"
     )
 )
-
-# newspaper section names printed beside edition numbers (第3版 要闻)
-SECTION_NAMES = "要闻|综合|国内|国际|评论|经济|社会|文化|体育|副刊|法治|专版|地方|理论"
 
 
 class _RunningHead:

@@ -231,6 +231,9 @@ class Article:
     repairs: list[Repair] = field(default_factory=list)
     # (role, text) in reading order, for renderers that keep the page's order (Markdown)
     layout: list[tuple[str, str]] = field(default_factory=list)
+    # the page's script, "simplified" or "traditional": the Markdown writes its marker lines
+    # in it (（下轉第2版） on a traditional page); not part of the JSONL record
+    script: str = "simplified"
 
     def paragraphs(self) -> list[str]:
         return [p for s in self.sections for p in s.paragraphs]

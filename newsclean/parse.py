@@ -21,6 +21,7 @@ from itertools import accumulate, compress, count
 import regex
 
 from .chardata import (
+    ASCII_QUOTES,
     BYLINE,
     BYLINE_MARK,
     CONTINUED_FROM_VERBS,
@@ -29,7 +30,9 @@ from .chardata import (
     MARKER_AT_END,
     MARKER_ONLY,
     RUNNING_HEAD,
+    SENTENCE_FINAL,
     both_scripts,
+    may_hold_marker,
 )
 from .model import Block, Kind, Page
 
@@ -57,8 +60,22 @@ SENTENCE_PUNCT = re.compile(r"[，。；：？！、,;:?!]")
 PUNCTUATED_HEADLINE = re.compile(
     r"^(?![，、,）)”’」』…—])(?:[^，。；：？！、,;:?!]{1,10}[：:])?[^。；：？！;:?!]{2,30}(?<![，、,])[？！?!]?$"
 )
+# a subtitle printed under its headline opens with a dash: ——记全国模范教师张秀兰, ——访全国人大代表、
+# 农民工李强, ——来自雄安新区的报道 (a short line, with no sentence or clause ended in it: a
+# list's 、 is all the punctuation it may carry)
+DASH_SUBTITLE = regex.compile(
+    r"^(?:—{1,2}|－{1,2}|-{2}|─{1,2})[ \t\u3000]*\p{Han}[^\n。；;：:？！?!，,]{1,30}$"
+)
 # a line ending in one of these may end its paragraph (。！？ and a closing quote after one)
 LINE_FINAL = frozenset("。！？!?”’」』…")
+
+
+def _ascii_quote_closes(text: str) -> bool:
+    """Whether text ends on an ASCII quote right after a sentence-final mark (…格局。"), which
+    closes the quotation as ” does (ENDS_SENTENCE reads it so too)."""
+    return len(text) >= 2 and text[-1] in ASCII_QUOTES and text[-2] in SENTENCE_FINAL
+
+
 WRAP_SLACK = 3  # characters by which the full lines of one hard-wrapped column may differ
 PAGE_NUMBER = regex.compile(r"^[-—－\s]*[0-9０-９]{1,3}[-—－\s]*$")
 
@@ -169,7 +186,7 @@ def _paragraphs_of(rows: list[tuple[int, int, str]]) -> list[list[tuple[int, int
     indents = any(INDENT.match(ln) for _, _, ln in rows[1:])
     if len(rows) >= 3 and edge - min(widths[:-1]) <= WRAP_SLACK and not indents:
         return [rows]  # a column of one width
-    ends = [line[-1] in LINE_FINAL for line in lines[:-1]]
+    ends = [line[-1] in LINE_FINAL or _ascii_quote_closes(line) for line in lines[:-1]]
     every_line = all(ends)  # a sentence end on every line: a paragraph a line
     out: list[list[tuple[int, int, str]]] = [[]]
     for i, row in enumerate(rows):
@@ -381,15 +398,18 @@ def _closes_unopened(line: str) -> bool:
 
 def headline_like(body: str) -> bool:
     """Whether a line of 2 to 40 characters may be a headline as plain OCR prints one: no
-    sentence punctuation, and none of the bracketed notes and line ends that look like one."""
-    if not 2 <= len(body) <= 40 or SENTENCE_PUNCT.search(body):
+    sentence punctuation (a subtitle opening with a dash may carry a list's 、), and none of
+    the bracketed notes and line ends that look like one."""
+    if not 2 <= len(body) <= 40:
+        return False
+    if SENTENCE_PUNCT.search(body) and not (body[0] in "—－-─" and DASH_SUBTITLE.match(body)):
         return False
     # a bracketed note (（新华社记者某某摄）, （本栏均据新华社电）) is no headline, nor is
     # the end of one wrapped onto a line of its own (…（下转第 / 7版）, …讲话 / 的一部分）)
     if body[0] in "（(【[" and body[-1] in "）)】]" or _closes_unopened(body):
         return False
     # nor are the last words of a paragraph before its 下转 (…外交关系。在（转第一版）)
-    jump = MARKER_AT_END.search(body) if "版" in body else None
+    jump = MARKER_AT_END.search(body) if may_hold_marker(body) else None
     if jump and jump.start() > 0 and jump.group("verb") not in CONTINUED_FROM_VERBS:
         return False
     return not _is_dateline(body)
@@ -404,6 +424,12 @@ def _is_dateline(line: str) -> bool:
 
 # what a line may end on to close its sentence (a closing quote or bracket after the mark)
 SENTENCE_CLOSERS = frozenset("。！？…!?”’」』）)")
+
+
+def closes_sentence(text: str) -> bool:
+    """Whether a line or block ends on a mark of SENTENCE_CLOSERS, or on an ASCII quote that
+    closes after a sentence-final mark."""
+    return text[-1:] in SENTENCE_CLOSERS or _ascii_quote_closes(text)
 
 
 def _parse_plain(text: str) -> list[Block]:
@@ -423,7 +449,7 @@ def _parse_plain(text: str) -> list[Block]:
     uses_indent = sum(1 for ind, b in zip(indents, bodies) if ind and b) >= 2
     short_of_column = width * 0.8  # a line shorter than this ends well short of the column
     near_column = width * 0.9
-    closes = [b[-1:] in SENTENCE_CLOSERS for b in bodies]  # ("" is in no frozenset)
+    closes = [b[-1:] in SENTENCE_CLOSERS or _ascii_quote_closes(b) for b in bodies]
     # a page that does not indent parts its paragraphs with blank lines: there a line that
     # ends a sentence and fills the column is wrapped text like any other (a paragraph ends
     # at the blank line, or on a line well short of the column)
@@ -467,7 +493,7 @@ def _parse_plain(text: str) -> list[Block]:
         )
 
     # a line ending in （下转第2版） ends its piece: the next line starts another block
-    jumps = ["版" in b and MARKER_AT_END.search(b) is not None for b in bodies]
+    jumps = [may_hold_marker(b) and MARKER_AT_END.search(b) is not None for b in bodies]
     standalone = _standalone_lines(text, starts, bodies)
     for i in [i for i, alone in enumerate(standalone) if alone]:
         # on a page that indents its paragraphs, a reporter's line that fills the column and

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .chardata import MARKER
+from .chardata import MARKER, may_hold_marker
 from .config import Config
 from .filters import FILTERS, dedup
 from .model import Page, Repair
@@ -18,7 +18,7 @@ from .model import Page, Repair
 # markers of one article (continuation looks again).
 TEXT_GATES = {
     "normalize": lambda text: any(c in text for c in ",;:?!() "),
-    "continuation": lambda text: "版" in text,
+    "continuation": may_hold_marker,
 }
 MAX_SETTLE_ROUNDS = 3
 
@@ -36,7 +36,7 @@ def _new(found: list[Repair], seen: set) -> list[Repair]:
 
 
 def _kept_marker(page: Page) -> bool:
-    return any("版" in b.text and MARKER.search(b.text) for b in page.blocks)
+    return any(may_hold_marker(b.text) and MARKER.search(b.text) for b in page.blocks)
 
 
 def _settle_steps(page: Page, config: Config, latest: list[Repair], doubtful_order: bool):

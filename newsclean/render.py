@@ -12,6 +12,10 @@ def continuation_line(verb: str, page: int | str) -> str:
     return f"（{verb}第{page}版）" if isinstance(page, int) else f"（{verb}{page}版）"
 
 
+# the verbs of the marker lines fix writes, by the page's script (上接 is written alike in both)
+MARKER_VERBS = {"simplified": ("上接", "下转"), "traditional": ("上接", "下轉")}
+
+
 HEADING_ROLES = ("kicker", "title", "subtitle", "jump_headline")
 MARKUP = {
     "kicker": "## ",
@@ -29,18 +33,19 @@ def article_markdown(article: Article) -> str:
     """One article in the seed's heading conventions, in its reading order, so that parsing
     the output again gives the same article back."""
     out: list[str] = []
+    comes_from, goes_to = MARKER_VERBS[article.script]
     marker_pending = article.continued_from is not None
     for role, text in article.layout:
         if marker_pending and role not in HEADING_ROLES:
-            out.append(continuation_line("上接", article.continued_from))
+            out.append(continuation_line(comes_from, article.continued_from))
             marker_pending = False
         if text.endswith("#") and MARKUP[role].startswith("#"):
             text += " #"  # a closing sequence, so that the text's own #s are read as text
         out.append(MARKUP[role] + text)
     if marker_pending:
-        out.append(continuation_line("上接", article.continued_from))
+        out.append(continuation_line(comes_from, article.continued_from))
     if article.continued_to is not None:
-        out.append(continuation_line("下转", article.continued_to))
+        out.append(continuation_line(goes_to, article.continued_to))
     return "\n\n".join(out)
 
 

@@ -148,6 +148,23 @@ def test_page_value(raw, value):
         ("（續第一版）", "continued_from", 1),
         ("（續見A7版）", "continued_to", "A7"),
         ("（下接第3版）", "continued_to", 3),
+        # a lettered edition is a page without 版
+        ("（转A3）", "continued_to", "A3"),
+        ("转A3", "continued_to", "A3"),
+        ("接B12", "continued_from", "B12"),
+        ("（上接Ａ２）", "continued_from", "A2"),
+        ("（續見A7）", "continued_to", "A7"),
+        # the section the piece goes on in
+        ("（下转第2版·要闻）", "continued_to", 2),
+        ("（下转第2版 · 国际）", "continued_to", 2),
+        ("下转第3版 要闻", "continued_to", 3),
+        ("（下轉第2版·國際）", "continued_to", 2),
+        ("（上接A1版·评论）", "continued_from", "A1"),
+        # arrows as other papers print them
+        (">>>下转第3版", "continued_to", 3),
+        (">>下转第3版", "continued_to", 3),
+        ("››上接A2版", "continued_from", "A2"),
+        ("下转第3版>>", "continued_to", 3),
     ],
 )
 def test_marker_block_of_its_own(marker, field, value):
@@ -247,6 +264,41 @@ def test_marker_heading_is_removed(heading):
             "A3",
             "\n（下转A3版）",
         ),
+        (
+            "切实把工作抓出了实效。（转A3）",
+            "切实把工作抓出了实效。",
+            "continued_to",
+            "A3",
+            "（转A3）",
+        ),
+        (
+            "切实把工作抓出了实效。 转B12",
+            "切实把工作抓出了实效。",
+            "continued_to",
+            "B12",
+            " 转B12",
+        ),
+        (
+            "切实把工作抓出了实效。（下转第2版·要闻）",
+            "切实把工作抓出了实效。",
+            "continued_to",
+            2,
+            "（下转第2版·要闻）",
+        ),
+        (
+            "切实把工作抓出了实效。>>>下转第3版",
+            "切实把工作抓出了实效。",
+            "continued_to",
+            3,
+            ">>>下转第3版",
+        ),
+        (
+            "（上接A1版·要闻）市中级人民法院狠抓落实。",
+            "市中级人民法院狠抓落实。",
+            "continued_from",
+            "A1",
+            "（上接A1版·要闻）",
+        ),
     ],
 )
 def test_inline_marker_is_trimmed(text, kept, field, value, cut):
@@ -339,6 +391,19 @@ def test_marker_at_both_ends():
         "上接第一版面的图表，读者可对照阅读。",
         "报道称有关内容下转第二版之后再议。",
         "（下转第一二版）",  # not a page number as printed
+        # a page needs 版 unless it is a lettered edition
+        "转三",
+        "转3",
+        "（转三）",
+        "转A股",
+        "转A380",
+        "转3次",
+        "不少投资者把资金转A股市场。",
+        "这台设备今年已经转3次手。",
+        "他把文件转A4纸打印出来。",
+        "航班改由A3登机口转B2登机口。",
+        # nor is a word after the page a section of the paper
+        "报道称有关内容下转第二版要闻之后再议。",
     ],
 )
 def test_prose_is_left_alone(text):
@@ -755,3 +820,40 @@ def test_golden_inputs_balance(path):
     text = path.read_text(encoding="utf-8")
     for names in (("continuation",), ("dedup",), ("continuation", "dedup")):
         assert_balanced(text, only(text, *names))
+
+
+@pytest.mark.parametrize(
+    ("marker", "page"),
+    [("转A3", "A3"), ("（转A3）", "A3"), ("（下转第2版·要闻）", 2), (">>>下转第3版", 3)],
+)
+def test_a_marker_ends_its_article_in_either_style(marker, page):
+    first = [
+        "　　本报讯 记者王磊报道 10日，2024年新能源汽车下乡活动",
+        "在江苏启动，30余家车企带来近百款车型，覆盖轿车、",
+        "SUV和微型车等多个品类。",
+    ]
+    second = [
+        "　　本报讯 老旧小区改造今年已完成一千余个，惠及居民",
+        "二十余万户，群众获得感明显增强，街区面貌焕然一新。",
+    ]
+    plain = "\n".join(
+        ["新能源汽车下乡活动启动", *first, marker, "城市更新让老街区焕发新活力", *second]
+    )
+    markdown = "\n\n".join(
+        [
+            "# 新能源汽车下乡活动启动",
+            "".join(first),
+            marker,
+            "# 城市更新让老街区焕发新活力",
+            "".join(second),
+        ]
+    )
+    for text in (plain + "\n", markdown + "\n"):
+        articles = clean(text).articles
+        assert [a.title for a in articles] == [
+            "新能源汽车下乡活动启动",
+            "城市更新让老街区焕发新活力",
+        ]
+        assert (articles[0].continued_to, articles[1].continued_to) == (page, None)
+        paragraphs = [p.strip("　") for a in articles for p in a.paragraphs()]
+        assert [p[:6] for p in paragraphs] == ["本报讯 记者", "本报讯 老旧"]

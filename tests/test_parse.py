@@ -363,3 +363,16 @@ def test_a_page_without_heading_markup_keeps_a_cut_fragment_as_text():
     assert [a.title for a in clean(cut).articles] == [None]
     listing = "\n\n".join(["获奖名单", "张三", "李四", "王五", "赵六"]) + "\n"
     assert all(b.kind == Kind.PARAGRAPH for b in parse(listing).blocks)
+
+
+def test_lines_ending_in_an_ascii_quote_after_the_end_mark_are_a_paragraph_each():
+    # VLM OCR that writes a paragraph a line, with no blank line between, and ASCII quotes
+    text = (
+        "# 物流园区建设提速\n"
+        '一位负责人说："园区建成后，将重塑区域物流格局。"\n'
+        "园区内设有冷链仓储中心和智能分拣线，日处理能力达10万件，服务周边三省。\n"
+        "'这是我们的家。'\n"
+        "该园区预计年底前全部建成投用。\n"
+    )
+    paragraphs = [b.text for b in parse(text).blocks[1:]]
+    assert paragraphs == text.split("\n")[1:-1]

@@ -303,3 +303,37 @@ def test_dash_items_labels_and_sign_off_lines_are_not_flagged_as_cut_off():
     cut = clean(page + "\n\n会上，与会代表一致认为，要加快推进金融体制")
     ends = [r.reason for r in cut.repairs if r.reason.startswith("truncated_end")]
     assert ends == ["truncated_end: ends without sentence punctuation: …加快推进金融体制"]
+
+
+@pytest.mark.parametrize(
+    "text, ends",
+    [
+        ("一位负责人说：“园区建成后，将重塑区域物流格局。”", True),
+        ('一位负责人说："园区建成后，将重塑区域物流格局。"', True),
+        ('他问："这件事谁来管？"', True),
+        ('他喊道："快走！"', True),
+        ("他说：'这是我们的家。'", True),
+        ('他说："这是我们的家。" ', True),
+        # an ASCII quote without the end mark before it closes no sentence
+        ('一位负责人说："园区建成后，将重塑区域物流格局"', False),
+        ('一位负责人说："', False),
+        ("一位负责人说，园区建成后'", False),
+    ],
+)
+def test_an_ascii_quote_after_the_end_mark_ends_the_sentence(text, ends):
+    assert rejoin.ends_sentence(text) is ends
+
+
+def test_a_paragraph_ending_in_an_ascii_quote_is_neither_cut_nor_joined():
+    quoted = '本报讯 该市物流园区已投入使用，一位负责人说："园区建成后，将重塑区域物流格局。"'
+    after = "园区内设有冷链仓储中心和智能分拣线，日处理能力达10万件"
+    page = f"# 物流园区建设提速\n\n{quoted}\n\n{after}，服务周边三省。\n"
+    result = clean(page)
+    assert result.articles[0].paragraphs() == [quoted, f"{after}，服务周边三省。"]
+    assert not [r for r in result.repairs if r.filter == "rejoin"]
+    # the join model sees no sentence running on across the seam either
+    left, right = result.page.blocks[1], result.page.blocks[2]
+    assert rejoin.join_evidence(left, right, quoted + "\n" + after) is None
+    # and without its end mark, the paragraph is cut off
+    cut = clean(page.replace('格局。"', '格局"'))
+    assert [(r.action, r.reason[:13]) for r in cut.repairs] == [("flagged", "truncated_end")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsclean import clean
 
 
@@ -267,3 +269,98 @@ def test_bold_lines_take_their_role_from_where_they_stand():
         "春耕备耕有序推进",
         ["本报记者 赵强"],
     )
+
+
+# --- a subtitle opening with a dash (——记…, ——访…, ——来自…的报道) under its headline ---
+
+TEACHER_TEXT = [
+    "　　清晨六点，大山深处的石门村小学响起了读书声。",
+    "五十六岁的张秀兰站在讲台上，领着孩子们一遍遍朗读",
+    "课文。三十年来，她始终坚守在这所只有四个年级的村小。",
+    "　　“孩子们需要我，我就不能走。”张秀兰说。这句话，",
+    "她说了三十年，也做了三十年，感动了一届届学生。",
+]
+TEACHER_MARKDOWN = [
+    "清晨六点，大山深处的石门村小学响起了读书声。五十六岁的张秀兰站在讲台上，领着孩子们一遍遍朗读课文。",
+    "“孩子们需要我，我就不能走。”张秀兰说。这句话，她说了三十年，也做了三十年，感动了一届届学生。",
+]
+
+
+def _fixed_twice(page: str):
+    from newsclean.render import markdown
+
+    once = markdown(clean(page).articles)
+    assert markdown(clean(once).articles) == once
+    return clean(page).articles
+
+
+@pytest.mark.parametrize(
+    "page, kicker, title, subtitle",
+    [
+        (
+            "\n".join(
+                ["扎根山区三十年", "一位乡村教师的坚守", "——记全国模范教师张秀兰", *TEACHER_TEXT]
+            ),
+            "扎根山区三十年",
+            "一位乡村教师的坚守",
+            "——记全国模范教师张秀兰",
+        ),
+        (
+            "\n".join(["一位乡村教师的坚守", "——访全国人大代表、乡村教师张秀兰", *TEACHER_TEXT]),
+            None,
+            "一位乡村教师的坚守",
+            "——访全国人大代表、乡村教师张秀兰",
+        ),
+        (
+            "\n\n".join(["# 扎根山区三十年", "——记全国模范教师张秀兰", *TEACHER_MARKDOWN]),
+            None,
+            "扎根山区三十年",
+            "——记全国模范教师张秀兰",
+        ),
+        (
+            "\n\n".join(
+                ["## 扎根山区", "# 一位乡村教师的坚守", "——来自石门村小学的报道", *TEACHER_MARKDOWN]
+            ),
+            "扎根山区",
+            "一位乡村教师的坚守",
+            "——来自石门村小学的报道",
+        ),
+    ],
+)
+def test_a_dash_line_under_the_headline_is_its_subtitle(page, kicker, title, subtitle):
+    (article,) = _fixed_twice(page + "\n")
+    assert (article.kicker, article.title, article.subtitle) == (kicker, title, subtitle)
+    assert [s.heading for s in article.sections] == [None]
+    assert len(article.paragraphs()) == 2
+
+
+@pytest.mark.parametrize(
+    "page, paragraph",
+    [
+        (
+            "\n".join(["扎根山区三十年", *TEACHER_TEXT[:3], "——来自山区的报道", *TEACHER_TEXT[3:]]),
+            "——来自山区的报道",
+        ),
+        (
+            "\n\n".join(
+                [
+                    "# 扎根山区三十年",
+                    TEACHER_MARKDOWN[0],
+                    "——记全国模范教师张秀兰",
+                    TEACHER_MARKDOWN[1],
+                ]
+            ),
+            "——记全国模范教师张秀兰",
+        ),
+        # a sentence opening with a dash under the headline is text
+        (
+            "\n\n".join(["# 扎根山区三十年", "——这是孩子们对她的评价。", *TEACHER_MARKDOWN]),
+            "——这是孩子们对她的评价。",
+        ),
+    ],
+)
+def test_a_dash_line_in_the_text_stays_text(page, paragraph):
+    (article,) = _fixed_twice(page + "\n")
+    assert (article.title, article.subtitle) == ("扎根山区三十年", None)
+    assert paragraph in article.paragraphs()
+    assert [s.heading for s in article.sections] == [None]

@@ -118,3 +118,52 @@ def test_a_quotation_left_open_at_a_cut_is_evidence_in_either_style(open_, close
     b = Block(id=1, kind=Kind.PARAGRAPH, text=right, spans=())
     evidence = rejoin.join_evidence(a, b, f"{left}\n{right}")
     assert evidence["open_bracket"] == 1.0 and evidence["close_bracket_b"] == 1.0
+
+
+TRADITIONAL_CONTINUED = (
+    "# 新能源車下鄉活動啟動\n\n"
+    "本報訊 記者王磊報道 十日，新能源汽車下鄉活動在江蘇啟動，三十餘家車企帶來近百款車型。\n\n"
+    "活動期間，參與車企將推出限時優惠，並配套建設縣鄉充電設施。\n\n（續見A7版）\n\n"
+    "# 城市更新讓老街區煥發新活力\n\n（上接第1版）\n\n"
+    "老舊小區改造今年已完成一千餘個，惠及居民二十餘萬戶，群眾獲得感明顯增強。\n"
+)
+SIMPLIFIED_CONTINUED = newsclean.filters.script.converter("t2s").convert(TRADITIONAL_CONTINUED)
+
+
+@pytest.mark.parametrize(
+    "page, script_mode, written, not_written",
+    [
+        (TRADITIONAL_CONTINUED, "auto", ["（下轉A7版）", "（上接第1版）"], "下转"),
+        (TRADITIONAL_CONTINUED, "simplified", ["（下转A7版）", "（上接第1版）"], "下轉"),
+        (SIMPLIFIED_CONTINUED, "auto", ["（下转A7版）", "（上接第1版）"], "下轉"),
+        (SIMPLIFIED_CONTINUED, "traditional", ["（下轉A7版）", "（上接第1版）"], "下转"),
+    ],
+)
+def test_fix_writes_markers_in_the_pages_script(page, script_mode, written, not_written):
+    from newsclean.render import markdown
+
+    once = markdown(newsclean.clean(page, script_mode=script_mode).articles)
+    lines = once.split("\n")
+    assert all(line in lines for line in written)
+    assert not_written not in once
+    again = newsclean.clean(once, script_mode=script_mode)
+    assert markdown(again.articles) == once
+    # the lines fix wrote are read back, not repaired
+    assert not [r for r in again.repairs if r.changes_text]
+    assert sorted(r.before for r in again.repairs if r.action == "parsed") == sorted(written)
+
+
+@pytest.mark.parametrize(
+    "page, line, action",
+    [
+        (TRADITIONAL_CONTINUED, "（下轉第2版）", "parsed"),
+        (TRADITIONAL_CONTINUED, "（下转第2版）", "removed"),  # fix writes 下轉 there
+        (SIMPLIFIED_CONTINUED, "（下转第2版）", "parsed"),
+        (SIMPLIFIED_CONTINUED, "（下轉第2版）", "removed"),
+    ],
+)
+def test_a_marker_line_is_fixs_own_only_in_the_pages_script(page, line, action):
+    text = page.replace("（續見A7版）", line).replace("（续见A7版）", line)
+    result = newsclean.clean(text, only=("continuation",))
+    (repair,) = [r for r in result.repairs if r.before == line]
+    assert repair.action == action

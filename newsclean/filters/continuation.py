@@ -4,7 +4,8 @@ A marker says where an article jumps to or comes from.  It is page furniture, no
 so it is removed from the text and recorded on a block instead: ``continued_from`` for
 上接/接/紧接/续, ``continued_to`` for 下转/下接/转/续见 (traditional 下轉/轉/緊接/續 too).  The
 page is an ``int`` (一, 十二, 12, １２ all parse) or a string such as ``"A2"`` for a lettered
-edition.  The renderer writes the fields back as ``（上接第1版）`` / ``（下转第2版）`` lines,
+edition, which may go without 版 (``（转A3）``).  An arrow before or after (``>>>下转第3版``) and
+the section named after the page (``（下转第2版·要闻）``) are the marker's too.  The renderer writes the fields back as ``（上接第1版）`` / ``（下转第2版）`` lines,
 which this filter reads again, so a second run changes nothing.
 
 Where the number goes:
@@ -33,6 +34,8 @@ or colon after it (``上接第一版，市中级…``); a comma before an end ma
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import regex
 
 from ..chardata import (
@@ -40,13 +43,16 @@ from ..chardata import (
     FULLWIDTH_TO_ASCII,
     MARKER_ARROW,
     MARKER_BODY,
+    MARKER_SECTION,
     MARKER_SPOT,
     both_scripts,
     chinese_number,
+    may_hold_marker,
 )
 from ..model import HEADING_KINDS, Block, Kind, Page, Repair
-from ..render import continuation_line
+from ..render import MARKER_VERBS, continuation_line
 from . import furniture
+from .script import mostly_traditional
 
 NAME = "continuation"
 
@@ -57,8 +63,8 @@ BARE_VERBS = frozenset({"转", "轉", "接", "紧接", "緊接", "续", "續"})
 _NOT_A_PAGE = both_scripts("(?![面块权本次图])")
 _GAP = r"[ \t\u3000]*"
 MARK = (
-    rf"(?P<open>[（(【])?{_GAP}(?:{MARKER_ARROW}{_GAP})?{MARKER_BODY}{_NOT_A_PAGE}{MARKER_SPOT}"
-    rf"{_GAP}(?:{MARKER_ARROW}{_GAP})?(?P<close>[）)】])?"
+    rf"(?P<open>[（(【])?{_GAP}(?:{MARKER_ARROW}{_GAP})?{MARKER_BODY}{_NOT_A_PAGE}{MARKER_SECTION}"
+    rf"{MARKER_SPOT}{_GAP}(?:{MARKER_ARROW}{_GAP})?(?P<close>[）)】])?"
 )
 ONLY = regex.compile(rf"^\s*{MARK}\s*$")
 # at the start, one comma or colon after the marker is the OCR's separator, and goes with it
@@ -104,7 +110,8 @@ def _start_ok(text: str, m) -> bool:
     """An unbracketed bare verb at the start must be followed by a break: 接第3版报道 is prose."""
     if _bracketed(m) or m.group("verb") not in BARE_VERBS:
         return True
-    end = m.end("page") + 1  # past 版
+    end = m.end("page")
+    end += text.startswith("版", end)  # (a lettered edition may go without)
     rest = text[end:]
     return not rest or bool(APART.match(rest))
 
@@ -125,6 +132,11 @@ class _Plan:
         self.removed: set[int] = set()
         self.repairs: list[Repair] = []
 
+    @cached_property
+    def script(self) -> str:
+        """The page's script, in which fix writes its marker lines (``render.MARKER_VERBS``)."""
+        return "traditional" if mostly_traditional(self.page.blocks) else "simplified"
+
     def value_on(self, index: int, field: str):
         return getattr(self.blocks[index], field)
 
@@ -144,7 +156,7 @@ class _Plan:
 
 
 def run(page: Page, config) -> tuple[Page, list[Repair]]:
-    if not any("版" in b.text for b in page.blocks):
+    if not any(may_hold_marker(b.text) for b in page.blocks):
         return page, []
     plan = _Plan(page)
     blocks = page.blocks
@@ -157,7 +169,7 @@ def run(page: Page, config) -> tuple[Page, list[Repair]]:
         return j if 0 <= j < len(blocks) else None
 
     for i, block in enumerate(blocks):
-        if "版" not in block.text:
+        if not may_hold_marker(block.text):
             continue
         if marker_only[i]:
             _standalone(plan, i, block, neighbour)
@@ -263,8 +275,9 @@ def _standalone(plan: _Plan, i: int, block: Block, neighbour) -> None:
     verb = m.group("verb")
     canonical = (
         block.kind != Kind.SECTION
-        and verb in ("上接", "下转")
         and marker == continuation_line(verb, value)
+        # (in the page's script: 下轉 on a traditional page; 上接 is written alike in both)
+        and (verb == "上接" or verb in MARKER_VERBS[plan.script])
     )
     plan.repairs.append(
         plan.page.repair(

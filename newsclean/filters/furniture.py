@@ -36,7 +36,7 @@ from itertools import accumulate
 
 import regex
 
-from ..chardata import FURNITURE, MARKER_ONLY, RUNNING_HEAD, both_scripts
+from ..chardata import FURNITURE, MARKER_ONLY, RUNNING_HEAD, both_scripts, may_hold_marker
 from .normalize import normalize_text
 
 NAME = "furniture"
@@ -201,7 +201,7 @@ def run(page, config):
     # text blocks before each block (furniture and 上接/下转 lines aside, so a second run, which
     # finds the markers gone into their fields, counts the same)
     is_text = [
-        kind is None and not ("版" in b.text and MARKER_ONLY.match(b.text))
+        kind is None and not (may_hold_marker(b.text) and MARKER_ONLY.match(b.text))
         for b, kind in zip(page.blocks, kinds)
     ]
     text_before = list(accumulate(is_text, initial=0))

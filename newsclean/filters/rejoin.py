@@ -34,6 +34,7 @@ from ..chardata import (
     NON_OPENING,
     SENTENCE_FINAL,
     both_scripts,
+    may_hold_marker,
 )
 from ..config import Config
 from ..language import clause_end_logit, clause_start_logit, seam_pmi
@@ -281,7 +282,7 @@ def _clashing_marker(left: Block, right: Block, paged: dict[str, set[int]]) -> b
     if not any(right.article in articles for articles in paged.values()):
         return False
     joined = _join_text(left.text, right.text)
-    if "版" not in joined:
+    if not may_hold_marker(joined):
         return False
     seen = {m.group(0) for m in MARKER.finditer(left.text)}
     seen |= {m.group(0) for m in MARKER.finditer(right.text)}

@@ -94,7 +94,14 @@ from functools import cache
 import regex
 
 from ..affinity import Affinity, page_bigrams, shared_terms
-from ..chardata import BYLINE, CHINESE_NUMERALS, DATELINE, MARKER, both_scripts
+from ..chardata import (
+    BYLINE,
+    CHINESE_NUMERALS,
+    DATELINE,
+    MARKER,
+    both_scripts,
+    may_hold_marker,
+)
 from ..config import Config
 from ..language import seam_pmi, simplified_table, specificity_table
 from ..model import BLEED_SEAM_NOTE, Block, Kind, Page, Repair
@@ -524,7 +531,7 @@ def _prepare(page: Page) -> _Page | None:
         )
         # a marker still in a block's text was kept (its article has another page): whether
         # it reads as one depends on the article, so the block stays where it was read
-        torn = "版" in b.text and MARKER.search(b.text) is not None
+        torn = may_hold_marker(b.text) and MARKER.search(b.text) is not None
         movable.append(
             b.kind in BODY_KINDS and not opening and not (dateline and after_head) and not torn
         )

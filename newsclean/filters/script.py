@@ -150,7 +150,15 @@ def _changes(before: str, after: str, limit: int = 6) -> tuple[int, str]:
     return n, ", ".join(f"{a}→{b}" for a, b in pairs.items())
 
 
-def _mostly_traditional(page, candidates) -> tuple[bool, int, int]:
+def mostly_traditional(blocks) -> bool:
+    """Whether a page of these blocks is mostly traditional, as ``auto`` mode judges it (and
+    leaves it so): fix writes the marker lines of such a page in its script (下轉第2版)."""
+    gate = holds_any("traditional_only")
+    candidates = [b for b in blocks if gate(b.text)]
+    return bool(candidates) and _mostly_traditional(blocks, candidates)[0]
+
+
+def _mostly_traditional(blocks, candidates) -> tuple[bool, int, int]:
     """Whether distinct traditional-only characters outnumber distinct simplified-only ones
     on the page.
 
@@ -165,7 +173,7 @@ def _mostly_traditional(page, candidates) -> tuple[bool, int, int]:
     simplified = sets["simplified_only"]
     t = len({c for b in candidates for c in b.text if c in traditional})
     seen: set[str] = set()
-    for block in page.blocks:
+    for block in blocks:
         seen.update(c for c in block.text if c in simplified)
         if len(seen) >= t:
             return False, t, len(seen)
@@ -185,7 +193,7 @@ def run(page, config):
         candidates = [b for b in page.blocks if gate(b.text)]
         if not candidates:
             return page, []
-        traditional, t, s = _mostly_traditional(page, candidates)
+        traditional, t, s = _mostly_traditional(page.blocks, candidates)
         if traditional:
             reason = (
                 f"traditional_page: {t} distinct traditional-only vs {s} simplified-only characters; "

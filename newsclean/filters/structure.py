@@ -26,10 +26,11 @@ from ..chardata import (
     MARKER_ONLY,
     NON_OPENING,
     both_scripts,
+    may_hold_marker,
 )
 from ..config import Config
 from ..model import HEADING_KINDS, Block, Kind, Page, Repair
-from ..parse import SENTENCE_CLOSERS, headline_like
+from ..parse import DASH_SUBTITLE, closes_sentence, headline_like
 
 NAME = "structure"
 
@@ -80,7 +81,7 @@ def _author_line(text: str, under_headline: bool) -> bool:
 
 def continuation_verb(block: Block) -> str | None:
     """The verb of a continuation marker the block is, or starts with (上接, 下转, ...)."""
-    if "版" not in block.text:  # every marker ends in 版; most blocks are spared the regex
+    if not may_hold_marker(block.text):  # (most blocks are spared the patterns)
         return None
     m = MARKER_ONLY.match(block.text) or (
         MARKER_AT_START.match(block.text) if block.kind == _PARAGRAPH else None
@@ -184,7 +185,10 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
     # same line read inline is, not a headline that carries a marker
     out = [
         b.with_(kind=_PARAGRAPH)
-        if b.kind == _HEADLINE and b.level == 0 and "版" in b.text and MARKER_AT_START.match(b.text)
+        if b.kind == _HEADLINE
+        and b.level == 0
+        and may_hold_marker(b.text)
+        and MARKER_AT_START.match(b.text)
         else b
         for b in blocks
     ]
@@ -201,6 +205,10 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
         nxt = out[j] if j < len(out) else None
         if nxt is not None and (MARKER_ONLY.match(nxt.text) or continuation_verb(nxt)):
             kinds = [_KICKER] * (len(group) - 1) + [_JUMP_HEADLINE]
+        elif len(group) == 1 and DASH_LED.match(group[0].text):
+            # a line opening with a dash is a subtitle under a headline, never a headline: on
+            # its own it is the text's (——来自山区的报道 after a paragraph)
+            kinds = [_PARAGRAPH]
         elif len(group) == 1:
             # a lone short line is a headline: plain OCR gives no sign that sets a section
             # heading apart (half of all headlines run to 12 characters or fewer), and
@@ -215,9 +223,15 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
                 else _HEADLINE
             ]
         else:
-            main = max(range(len(group)), key=lambda k: (len(group[k].text.lstrip("—-")), -k))
-            if group[main].text.startswith(("—", "-")):
-                main = 0
+            dashed = next((k for k in range(1, len(group)) if DASH_LED.match(group[k].text)), 0)
+            if dashed:
+                # a dash opens the subtitle (——记全国模范教师张秀兰), printed right under its
+                # headline: the lines over that are the headline and its kickers
+                main = dashed - 1
+            else:
+                main = max(range(len(group)), key=lambda k: (len(group[k].text.lstrip("—-")), -k))
+                if DASH_LED.match(group[main].text):
+                    main = 0
             # (names under the headline are its author line, the text's first)
             kinds = [
                 _KICKER
@@ -232,6 +246,26 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
         for k, kind in enumerate(kinds):
             out[i + k] = group[k].with_(kind=kind)
         i = j
+    return out
+
+
+DASH_LED = regex.compile(r"^[ \t]*(?:—{1,2}|－{1,2}|-{2}|─{1,2})")
+
+
+def _dash_subtitles(blocks: list[Block]) -> list[Block]:
+    """A short flush paragraph opening with a dash right under its headline is the
+    subtitle (Markdown OCR leaves it unmarked under the ``#`` line, plain OCR puts a clause
+    mark in it: ——访全国人大代表、农民工李强); the same line after text is the text's."""
+    out = list(blocks)
+    for i in range(1, len(out)):
+        b = out[i]
+        if (
+            b.kind == _PARAGRAPH
+            and out[i - 1].kind == _HEADLINE
+            and not b.markup
+            and DASH_SUBTITLE.match(b.text)
+        ):
+            out[i] = b.with_(kind=_SUBTITLE, level=0)
     return out
 
 
@@ -261,7 +295,7 @@ def _unmarked_headlines(blocks: list[Block]) -> list[Block]:
             end += 1
         prev = blocks[i - 1] if i else None
         placed = (
-            prev is None or prev.kind != Kind.PARAGRAPH or prev.text[-1:] in SENTENCE_CLOSERS
+            prev is None or prev.kind != Kind.PARAGRAPH or closes_sentence(prev.text)
         ) and not (
             # (the first words of a continued piece, whose headline is its 上接 line's; the
             # line fix writes before them, or a paragraph that is the marker alone)
@@ -306,7 +340,7 @@ def _body_of_article(blocks: list[Block], at: int, heading: Block) -> bool:
     length = len(block.text)
     while (
         length < 2 * len(heading.text)
-        and block.text[-1:] not in SENTENCE_CLOSERS
+        and not closes_sentence(block.text)
         and at + 1 < len(blocks)
         and blocks[at + 1].kind == Kind.PARAGRAPH
     ):
@@ -321,8 +355,8 @@ def _classify_lines(blocks: list[Block]) -> list[Block]:
     for b in blocks:
         kind, text = b.kind, b.text
         # (a section heading too: a bold 上接 line on a plain page)
-        if kind in (_PARAGRAPH, _SECTION) and "版" in text and MARKER_ONLY.match(text):
-            b = b.with_(kind=_MARKER)  # 版 as in continuation_verb
+        if kind in (_PARAGRAPH, _SECTION) and may_hold_marker(text) and MARKER_ONLY.match(text):
+            b = b.with_(kind=_MARKER)
         elif (
             kind == _PARAGRAPH
             and "\n" not in text
@@ -331,7 +365,7 @@ def _classify_lines(blocks: list[Block]) -> list[Block]:
             and "，" not in text
             and "。" not in text
             # (a 下转 marker printed after it is no part of it)
-            and BYLINE.match(MARKER_AT_END.sub("", text) if "版" in text else text)
+            and BYLINE.match(MARKER_AT_END.sub("", text) if may_hold_marker(text) else text)
         ):
             b = b.with_(kind=_BYLINE)
         out.append(b)
@@ -352,8 +386,7 @@ def label_articles(blocks: list[Block]) -> list[Block]:
         elif kind in (_HEADLINE, _JUMP_HEADLINE):
             # (a jump headline may carry a kicker too: plain OCR's stack over a 上接 line)
             starts = prev is None or prev.kind != _KICKER
-        elif kind in (_MARKER, _PARAGRAPH) and "版" in b.text:
-            # (a block without 版 is no marker: see continuation_verb)
+        elif kind in (_MARKER, _PARAGRAPH) and may_hold_marker(b.text):
             verb = continuation_verb(b)
             below_heading = prev is not None and prev.kind in HEADING_KINDS
             # a paragraph opening with 上接 under that line is still the same piece, and so
@@ -382,4 +415,5 @@ def run(page: Page, config: Config) -> tuple[Page, list[Repair]]:
     blocks = _unmarked_headlines(blocks)
     # (plain OCR's headlines, or those of a page with no heading markup: level 0)
     blocks = _classify_plain_headings(blocks)
+    blocks = _dash_subtitles(blocks)
     return page.with_blocks(label_articles(blocks)), []
