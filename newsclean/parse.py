@@ -412,7 +412,23 @@ def headline_like(body: str) -> bool:
     jump = MARKER_AT_END.search(body) if may_hold_marker(body) else None
     if jump and jump.start() > 0 and jump.group("verb") not in CONTINUED_FROM_VERBS:
         return False
+    # nor is a letter's or poem's signature, which ends on its date (韩素音1996年1月18日,
+    # 1997年3月6日于北京, 罗高寿一九九六．四．五) or signs after one in words
+    if SIGNATURE_DATE.search(body):
+        return False
     return not _is_dateline(body)
+
+
+_NUMBER = r"[0-9０-９〇零一二三四五六七八九十]"
+SIGNATURE_DATE = regex.compile(
+    both_scripts(
+        rf"(?:{_NUMBER}{{2,4}}年{_NUMBER}{{1,2}}月(?:{_NUMBER}{{1,3}}日)?"
+        rf"|{_NUMBER}{{1,2}}月{_NUMBER}{{1,3}}日)(?:[于於]\p{{Han}}{{1,6}})?$"
+        rf"|{_NUMBER}{{4}}[.．·]{_NUMBER}{{1,2}}(?:[.．]{_NUMBER}{{1,3}})?(?:[于於]\p{{Han}}{{1,6}})?$"
+        # (a full date in words, then the signer: 一九九七年六月十六日中曾根康弘)
+        rf"|^[〇零一二三四五六七八九]{{4}}年{_NUMBER}{{1,2}}月{_NUMBER}{{1,3}}日\p{{Han}}{{2,5}}$"
+    )
+)
 
 
 def _is_dateline(line: str) -> bool:

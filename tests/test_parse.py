@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from newsclean.conservation import content_chars
 from newsclean.model import Kind
-from newsclean.parse import detect_style, parse
+from newsclean.parse import detect_style, headline_like, parse
 
 PLAIN_PAGE = """\
 辽宁因地制宜市域社会治理各具特色
@@ -376,3 +376,22 @@ def test_lines_ending_in_an_ascii_quote_after_the_end_mark_are_a_paragraph_each(
     )
     paragraphs = [b.text for b in parse(text).blocks[1:]]
     assert paragraphs == text.split("\n")[1:-1]
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("韩素音1996年1月18日", False),
+        ("1997年3月6日于北京", False),
+        ("俄国驻华大使罗高寿一九九六．四．五", False),
+        ("克洛德·谢松法国前外交部长1997·7于巴黎", False),
+        ("一九九七年六月十六日中曾根康弘", False),
+        # a date inside a headline, or a figure at its end, is no signature
+        ("全国两会3月5日开幕", True),
+        ("新规1998年1月1日起施行", True),
+        ("GDP增长12.5", True),
+        ("迎接2024年", True),
+    ],
+)
+def test_a_signature_ending_on_its_date_is_no_headline(line, headline):
+    assert headline_like(line) is headline
