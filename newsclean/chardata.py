@@ -80,9 +80,11 @@ PAGE_NO = (
 _TRADITIONAL_OF = dict(
     zip(
         "报讯电记华网视编辑责术图设计对约驻员实习评论见体摄时专广续转紧两据会内国济经综闻际传执"
-        "话邮万个亿号项块权台绘农条",
+        "话邮万个亿号项块权台绘农条"
+        "链阅读观点问现场应声写关资贴击访谈释导户线从给让请与将诉划筹统采频数",
         "報訊電記華網視編輯責術圖設計對約駐員實習評論見體攝時專廣續轉緊兩據會內國濟經綜聞際傳執"
-        "話郵萬個億號項塊權臺繪農條",
+        "話郵萬個億號項塊權臺繪農條"
+        "鏈閱讀觀點問現場應聲寫關資貼擊訪談釋導戶線從給讓請與將訴劃籌統採頻數",
     )
 )
 _TRADITIONAL_OF["历"] = "歷曆"  # 农历 is 農曆 on a traditional page, OpenCC's first form 歷
@@ -151,33 +153,92 @@ def may_hold_marker(text: str) -> bool:
     return "版" in text or _MARKER_HINT.search(text) is not None
 
 
+# a paper's, site's or app's name as it prints one before 记者 or 讯: 新京报, 北京青年报,
+# 深圳特区报, 中国日报网, 澎湃新闻, 潮新闻客户端, 中青在线, or two joined (中青报·中青网,
+# 扬子晚报/紫牛新闻); and the short names that end in none of those (南都 for 南方都市报).  Its
+# characters are none that makes a clause of the words (向, 对, 接受, 是, 的: 负责人向本报记者
+# 介绍, 接受新京报记者采访, 虎林园也是新闻记者追踪的), so that a line of a wrapped sentence is
+# no byline
+PAPER_SHORT_NAMES = "南都"
+_OUTLET_NAME = (
+    r"(?:[^\P{Han}向对从给被让请跟与在将把接诉是也的了]{1,8}?"
+    r"(?:报|网|新闻|客户端|在线|电视台|广播电台)"
+    rf"|{PAPER_SHORT_NAMES})"
+)
+OUTLET = rf"{_OUTLET_NAME}(?:[·/]{_OUTLET_NAME})?"
+# the reporter's word, and what may stand before it: 全媒体记者, 首席记者, 驻京记者
+_REPORTER = r"(?:全媒体|融媒体|首席|见习|特派|特约|驻\p{Han}{1,6})?(?:记者|通讯员|实习生|评论员)"
+# the names after the word (张三 / 张三 李四 / 王 聪): a run of five characters or more straight
+# on is a sentence's words (中国新闻记者节到来之际, 南都记者在现场看到)
+_NAMES_NOT_WORDS = r"(?!\p{Han}{5})"
+
 # 本报北京11月14日讯 / 新华社北京11月14日电 / 本报讯 / 据新华社北京1月1日电, and another
 # paper's or site's: 光明日报北京11月14日电 / 经济日报讯 / 中国日报网11月14日电 (a paper's name
 # goes straight on to 讯/电 or to a place and date; a site's needs the date, 互联网电商 is none;
-# some papers bracket it: 【本报讯】)
-_DAY = r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
+# some papers bracket it: 【本报讯】, 【明报专讯】; 中央社记者王小华台北5日电 gives the day alone).
+# Other papers' forms too: Taiwan's 【记者林志明／台北报导】, a site's 央视网消息（新闻联播）：,
+# 本报综合报道, and an app's reporter and names set apart before the text (潮新闻客户端记者 张三
+# 今年以来…); 据报道 and 记者从…获悉 name no paper, and 南都记者在现场看到 no names.
+_DAY = r"(?:[0-9０-９一二三四五六七八九十]{1,2}月)?[0-9０-９一二三四五六七八九十]{1,3}日"
+_NAMES = r"\p{Han}{2,4}(?:[\s、]+\p{Han}{2,4}(?=\s))*(?=\s)"
 DATELINE = regex.compile(
     both_scripts(
-        r"^【?(?:据)?(?:"
-        rf"(?:本报|新华社|中新社|人民网|中新网|央视网|新华网)(?:\p{{Han}}{{0,12}}?)(?:{_DAY})?"
+        r"^(?:【?(?:据)?(?:"
+        rf"(?:本报|新华社|中新社|中央社|人民网|中新网|央视网|新华网)(?:\p{{Han}}{{0,12}}?)(?:{_DAY})?"
         rf"|\p{{Han}}{{1,8}}?(?:日报|晚报|晨报|时报|商报|通讯社)(?:\p{{Han}}{{0,8}}?{_DAY})?"
         rf"|\p{{Han}}{{1,6}}?(?:网|电视台|广播电台)\p{{Han}}{{0,8}}?{_DAY}"
-        r"|\p{Han}{1,4}?报(?=讯)"  # 新京报讯
+        rf"|(?:\p{{Han}}{{1,4}}?报|{PAPER_SHORT_NAMES})(?=专?讯)"  # 新京报讯, 明报专讯, 南都讯
         r")(?:专)?[讯电]】?(?:\s*[（(][^）)]{1,20}[）)])?"
         r"(?:\s*(?:记者|通讯员|特约记者)[\p{Han}\s、]{2,30}?(?=\s))?"
+        rf"|【(?:{OUTLET})?记者[\p{{Han}}、，,\s]{{2,20}}?[/／]\p{{Han}}{{1,8}}?报[导道]】"
+        rf"|(?:央视网|{OUTLET})消息(?:[（(][^）)]{{1,20}}[）)])?(?:[：:]|(?=\s))"
+        rf"|(?:本报|{OUTLET})综合(?:报道|消息)(?=[\s（(：:])"
+        rf"|{OUTLET}{_REPORTER}\s*{_NAMES}"
+        r")"
     )
 )
-# □ 本报记者 张冲 / 本报记者 张冲 / 记者 张冲 李四 / ■文/图 本报记者 …
-BYLINE_MARK = "□■▲●◇◆○"
-# (another paper's or site's too: 光明日报记者 王五 / 法治日报全媒体记者 张三 / 经济日报·中国经济网记者)
+# □ 本报记者 张冲 / 本报记者 张冲 / 记者 张冲 李四 / ■文/图 本报记者 … (◎ and ★ mark them too)
+BYLINE_MARK = "□■▲●◇◆○◎★"
+# a role printed with a colon before the names or the reporter's line: 采写：南都记者 陈伟,
+# 撰文：张三 摄影：李四 (记者： opens an interview's question and 图： a caption: neither is one)
+ROLE_LABEL = both_scripts(r"(?:采写|撰文|撰稿|文字|摄影|视频|制图|统筹|策划)\s*[：:]")
+# (another paper's or site's too: 光明日报记者 王五 / 法治日报全媒体记者 张三 / 新京报记者 /
+# 中青报·中青网记者 / 澎湃新闻记者; a credit's roles: 文·图/本报记者, 撰文：张三 摄影：李四)
 # (a line that opens with a bare 记者 running straight on is a wrapped sentence: 记者从全国人大
 # 常委会办公厅了解, 记者昨天还穿着厚厚羽绒)
 BYLINE = regex.compile(
     both_scripts(
-        r"^(?!记者\p{Han}{5,}$)(?:(?:本报|本刊|新华社|中新社|人民网|新华网|中新网|央视网"
-        r"|\p{Han}{2,8}?(?:日报|晚报|晨报|时报)(?:·\p{Han}{2,8}?网)?)?"
-        r"(?:全媒体|融媒体|首席|见习|特派|特约|驻\p{Han}{1,6})?(?:记者|通讯员|实习生|评论员)"
-        r"|文/图|文\s*/|图/|摄影)[\p{Han}\s·、/《》]{0,40}$"
+        r"^(?!记者\p{Han}{5,}$)"
+        rf"(?:{ROLE_LABEL}\s*|[文图]·[图文]\s*/\s*)?"
+        rf"(?:(?:本报|本刊|新华社|中新社|人民网|新华网|中新网|央视网)?{_REPORTER}"
+        rf"|{OUTLET}{_REPORTER}{_NAMES_NOT_WORDS}"
+        rf"|文/图|文\s*/|图/|摄影|{ROLE_LABEL}\s*{_NAMES_NOT_WORDS})"
+        # (nor does one end on 、: a list of names going on, 央人民广播电台记者刘振英、 / 新华社…)
+        rf"(?:{ROLE_LABEL}|[\p{{Han}}\s·、/《》]){{0,40}}(?<!、)$"
+    )
+)
+_ROLE_LABELS = regex.compile(ROLE_LABEL)
+
+
+def without_role_labels(text: str) -> str:
+    """``text`` without its roles' labels (采写：, 摄影：): what a byline's punctuation is
+    tested on, a role's colon being no sentence's."""
+    return _ROLE_LABELS.sub("", text) if "：" in text or ":" in text else text
+
+
+# the label a □ or ■ sets over a box beside the story, a section of it (■ 链接, □ 延伸阅读,
+# ■ 专家观点, ■追问 为何充电桩建设滞后, □ 记者手记), told from a byline of bare names (□ 张冲,
+# as the People's Daily prints one) by its words: a name is as short as a label, so length
+# tells nothing, but the labels come from a small stock of words that names do not hold.  The
+# word stands in the line's first word (up to six characters), and that word is no reporter's
+# role (观察员 李四).
+SECTION_LABEL_WORDS = (
+    "链接|延伸阅读|阅读|背景|观点|追问|现场|提示|回应|声音|点评|短评|快评|手记|特写|相关|资料"
+    "|解读|观察|贴士|直击|聚焦|访谈|对话|问答|释疑|数据"
+)
+SECTION_LABEL = regex.compile(
+    both_scripts(
+        rf"^(?=\S{{0,6}}(?:\s|$))\S{{0,4}}?(?:{SECTION_LABEL_WORDS})\S{{0,4}}?(?<![员者生])(?:\s|$)"
     )
 )
 

@@ -29,10 +29,13 @@ from .chardata import (
     FURNITURE,
     MARKER_AT_END,
     MARKER_ONLY,
+    ROLE_LABEL,
     RUNNING_HEAD,
+    SECTION_LABEL,
     SENTENCE_FINAL,
     both_scripts,
     may_hold_marker,
+    without_role_labels,
 )
 from .model import Block, Kind, Page
 
@@ -43,9 +46,11 @@ HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 # headline, a headline over a byline or a dateline, a section heading amid text)
 BOLD_LINE = regex.compile(r"^(\*\*|__)(?![\s*_])([^*\n]{1,60}?)(?<![\s*_])\1$")
 # a bold line is a byline when a reporter's word stands apart from the names after it
-# (**本报记者 陈静**, **文/张三**); 记者手记 or 记者观察 in bold is a column's heading
+# (**本报记者 陈静**, **文/张三**, **撰文：张三**); 记者手记 or 记者观察 in bold is a column's
+# heading
 BOLD_BYLINE = regex.compile(
     both_scripts(r"^.{0,12}?(?:记者|通讯员|实习生|评论员|摄影)[\s\u3000]+\S|.*/")
+    + rf"|^.{{0,12}}?{ROLE_LABEL}"
 )
 INDENT = regex.compile(r"^(?:[\u3000\t]|[ \u00a0]{2,})+")
 INDENT_OPENERS = frozenset("\u3000\t \u00a0")
@@ -143,16 +148,26 @@ def _single_line_block(bid: int, start: int, end: int, line: str) -> Block | Non
         kind = Kind.HEADLINE if level == 1 else Kind.SUBTITLE if level == 2 else Kind.SECTION
         return _block(bid, kind, m.group(2).strip(), start, end, markup=m.group(1), level=level)
     bold = stripped[:2] in ("**", "__")
-    if bold and (m := BOLD_LINE.match(stripped)) and not SENTENCE_PUNCT.search(m.group(2)):
+    if (
+        bold
+        and (m := BOLD_LINE.match(stripped))
+        and not SENTENCE_PUNCT.search(without_role_labels(m.group(2)))
+    ):
         markup, inner = m.group(1) * 2, m.group(2).strip()
         if byline := _marked_byline(inner):
             return _block(bid, Kind.BYLINE, byline[1], start, end, markup=markup + byline[0])
         if BOLD_BYLINE.match(inner) and BYLINE.match(inner):
             return _block(bid, Kind.BYLINE, inner, start, end, markup=markup)
-        return _block(bid, Kind.SECTION, inner, start, end, markup=markup, level=2)
+        if not SENTENCE_PUNCT.search(inner):  # (a role's colon: a credit, not a heading)
+            return _block(bid, Kind.SECTION, inner, start, end, markup=markup, level=2)
+        return None
     if byline := _marked_byline(stripped):
         markup, rest = byline
         return _block(bid, Kind.BYLINE, rest, start, end, markup=markup)
+    if label := _marked_label(stripped):
+        # (level 3, as fix writes a section heading: a section wherever it stands)
+        markup, rest = label
+        return _block(bid, Kind.SECTION, rest, start, end, markup=markup, level=3)
     return None
 
 
@@ -164,11 +179,31 @@ def _marked_byline(line: str) -> tuple[str, str] | None:
     if m is None:
         return None
     rest = line[m.end() :].strip()
+    if not rest or SENTENCE_PUNCT.search(without_role_labels(rest)):
+        return None
+    if line[0] in LABEL_MARKS and SECTION_LABEL.match(rest):
+        return None  # (a box's label: see _marked_label)
     # □ marks bylines; a bullet (●, ▲) before a short unpunctuated line is a list item
     # or a lead-in unless the line reads as a byline
-    names_only = line[0] in "□■" and len(rest) <= 12
-    if rest and not SENTENCE_PUNCT.search(rest) and (names_only or BYLINE.match(rest)):
+    names_only = line[0] in LABEL_MARKS and len(rest) <= 12
+    if names_only or BYLINE.match(rest):
         return m.group(0).strip(), rest
+    return None
+
+
+# the marks that set a byline of bare names (□ 张冲) or the label of a box beside the story
+# (■ 链接), told apart by the label's words (see SECTION_LABEL)
+LABEL_MARKS = "□■"
+
+
+def _marked_label(line: str) -> tuple[str, str] | None:
+    """(mark, label) of a □ or ■ line that labels a box beside the story (■ 链接, □ 延伸阅读,
+    ■追问 为何充电桩建设滞后), a section heading; or None."""
+    if line[:1] not in LABEL_MARKS:
+        return None
+    rest = line[1:].strip()
+    if rest and not SENTENCE_PUNCT.search(rest) and SECTION_LABEL.match(rest):
+        return line[0], rest
     return None
 
 
@@ -235,15 +270,25 @@ BYLINE_LINE_MAX = 24  # characters: a byline line among paragraph lines is short
 GOES_ON = frozenset("（(【“‘《「『、，,")
 
 
+def _leaves_open(line: str) -> bool:
+    """Whether the line's sentence goes on into the next line: it ends on a mark that goes on,
+    or opens a bracket it does not close (新华社北京1月22日电（中 / 央人民广播电台记者刘磊…)."""
+    line = line.rstrip()
+    if line[-1:] in GOES_ON:
+        return True
+    opened = line.count("（") + line.count("(")
+    return opened > 0 and opened > line.count("）") + line.count(")")
+
+
 def _byline_line(line: str, para: list[tuple[int, int, str]]) -> bool:
     """A byline on a line of its own among paragraph lines with no blank line between
     (本报记者 王明 over the first paragraph), not a line of a hard-wrapped column."""
     body = line.strip()
     if len(body) > BYLINE_LINE_MAX or BYLINE_WORD.search(body) is None:
         return False
-    if BYLINE.match(body) is None or SENTENCE_PUNCT.search(body):
+    if BYLINE.match(body) is None or SENTENCE_PUNCT.search(without_role_labels(body)):
         return False
-    if para and para[-1][2].rstrip()[-1:] in GOES_ON:
+    if para and _leaves_open(para[-1][2]):
         return False  # 新华社北京1月21日电（ | 新华社记者刘建新、… : the bracket goes on
     widths = [len(ln.strip()) for _, _, ln in para]
     column = len(widths) >= 2 and max(widths) - min(widths) <= WRAP_SLACK
@@ -264,14 +309,14 @@ STANDALONE = regex.compile(
 # a line of marks alone (***, ＊＊＊, ※ ※ ※) parts the text: a paragraph of its own, no headline
 ORNAMENT = regex.compile(r"^(?:[*＊※◆◇☆★·•][ \u3000]*){3,7}$")
 # a byline may open with any paper's name, so it is tried only on lines with a reporter's word
-# (记者, 通讯员, 实习生, 评论员, 文/, 图/, 摄影).  Written to open with one character class, so
-# that re scans for the first character in C and tries the words only where one stands; an
-# alternation of words opening with classes is tried in full at every position, five times
-# slower on text that has none.
+# (记者, 通讯员, 实习生, 评论员, 文/, 图/, 摄影, 采写, 撰文).  Written to open with one character
+# class, so that re scans for the first character in C and tries the words only where one
+# stands; an alternation of words opening with classes is tried in full at every position,
+# five times slower on text that has none.
 BYLINE_WORD = re.compile(
-    r"[记記通实實评評文图圖摄攝]"
+    r"[记記通实實评評文图圖摄攝采採撰]"
     r"(?:(?<=[记記])者|(?<=通)[讯訊][员員]|(?<=[实實])[习習]生|(?<=[评評])[论論][员員]"
-    r"|(?<=文)\s*/|(?<=[图圖])/|(?<=[摄攝])影)"
+    r"|(?<=文)\s*/|(?<=[图圖])/|(?<=[摄攝])影|(?<=[采採])[写寫]|(?<=撰)文)"
 )
 
 
@@ -311,6 +356,7 @@ def _opens_standalone(body: str) -> bool:
     # (● 链接); a bulleted item wraps like any paragraph: ●一九九七年，… runs on
     return first in BYLINE_MARK and (
         _marked_byline(body) is not None
+        or _marked_label(body) is not None
         or (len(body) <= BULLET_LABEL and not SENTENCE_PUNCT.search(body))
     )
 
@@ -368,16 +414,21 @@ BULLET_LABEL = 8  # characters: a bulleted line this short without punctuation i
 
 
 def _wrapped_byline_like(indents: list[str], bodies: list[str], i: int, width: int) -> bool:
-    """Line i reads as a byline but fills the column, unindented, and the next line goes on
-    flush: a line of wrapped text that happens to open with a reporter's word."""
+    """Line i reads as a byline but fills the column, and the next line goes on flush: a line
+    of wrapped text that happens to open with a reporter's word (or a paragraph's first line,
+    indented: 虎林园也是新闻记者追踪的 / 热点，…)."""
     body = bodies[i]
-    if indents[i] or width < 8 or len(body) < width - WRAP_SLACK or i + 1 >= len(bodies):
+    # (an ideographic space takes a character's width, two ASCII spaces take one)
+    indent = sum(1 if c == "\u3000" else 0.5 for c in indents[i])
+    if width < 8 or indent + len(body) < width - WRAP_SLACK or i + 1 >= len(bodies):
         return False
     next_body = bodies[i + 1]
     return (
         bool(next_body)
         and not indents[i + 1]
-        and SENTENCE_PUNCT.search(next_body) is not None  # (a headline or a name has none)
+        # (a headline or a name has no punctuation; but an indented line opens a paragraph,
+        # and a byline is seldom set so: 　　中国国防报记者黄运 / 成新华社记者贾永黄秋生)
+        and (bool(indents[i]) or SENTENCE_PUNCT.search(next_body) is not None)
         and not _is_standalone_line(next_body)
         and BYLINE_WORD.search(body) is not None
         and BYLINE.match(body) is not None
@@ -429,11 +480,13 @@ SIGNATURE_DATE = regex.compile(
         rf"|^[〇零一二三四五六七八九]{{4}}年{_NUMBER}{{1,2}}月{_NUMBER}{{1,3}}日\p{{Han}}{{2,5}}$"
     )
 )
+# a dateline ends on 讯 or 电 (訊, 電), or is a site's 消息, a 报导/报道, or a reporter and
+# names: a line with none of these is spared the match
+DATELINE_WORD = re.compile("[讯电訊電息导導道记記]")
 
 
 def _is_dateline(line: str) -> bool:
-    # a dateline ends on 讯 or 电 (訊, 電): a line with neither is spared the match
-    if "讯" in line or "电" in line or "訊" in line or "電" in line:
+    if DATELINE_WORD.search(line) is not None:
         return DATELINE.match(line) is not None
     return False
 
@@ -523,7 +576,7 @@ def _parse_plain(text: str) -> list[Block]:
             continue
         # a reporter's line after a line that leaves its sentence open goes on with it
         # (新华社北京1月21日电（ / 新华社记者刘建新、解放军报记 / 者夏洪青）被誉为…)
-        if i > 0 and bodies[i - 1][-1:] in GOES_ON and _is_byline(bodies[i]):
+        if i > 0 and _leaves_open(bodies[i - 1]) and _is_byline(bodies[i]):
             standalone[i] = False
             continue
         # a bare number is a page number only at the top or bottom of the text or set off by

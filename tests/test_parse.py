@@ -317,6 +317,25 @@ def test_plain_wrapped_line_opening_with_a_reporter_runs_on():
     assert [b.text for b in parse(byline).blocks][1] == "本报记者 王明"
 
 
+@pytest.mark.parametrize(
+    "column",
+    [
+        # a bracket left open on the line before (a wire dateline's reporters)
+        "　　据新华社北京1月22日电（中\n央人民广播电台记者刘磊、新华社记\n者朱幼棣）在今天召开的全国矿产资\n源委员会第六次会议上，国务院副总\n理强调要管好矿产资源。\n",
+        # a list of reporters going on past the line's 、
+        "　　本报北京1月9日讯中\n央人民广播电台记者刘振英、\n新华社记者王言彬、本报记\n者江夏报道：为期三天的中\n央农村工作会议今天在京闭\n幕。\n",
+        # a paragraph's first line, indented, naming a paper's reporters in its sentence
+        "　　虎林园也是新闻记者追踪的\n热点，到目前，已有17家电视\n台的34个节目组前来采访，制\n作精彩的节目以飨观众。\n",
+    ],
+)
+def test_plain_wrapped_lines_naming_reporters_run_on(column):
+    """A line that reads as another paper's byline (央人民广播电台记者刘磊…, 虎林园也是新闻记者
+    追踪的) is a line of the paragraph when the sentence runs through it."""
+    blocks = parse("新闻标题在这里\n" + column).blocks
+    assert [b.kind for b in blocks] == [Kind.HEADLINE, Kind.PARAGRAPH]
+    assert blocks[1].text == column.strip().replace("　　", "", 1)
+
+
 def test_plain_marker_wrapped_after_its_opening_bracket_stays_with_its_line():
     """（ at a line's end and 转第3版） on the next: one marker, read whole, no bracket left."""
     from newsclean import clean

@@ -38,6 +38,15 @@ block = st.one_of(
     st.sampled_from(["**上接第1版**", "**2021年11月15日 星期一 法治日报 第3版**", "<br>"]),
     st.builds(lambda t: "#### " + t, st.text(st.sampled_from(HAN), min_size=2, max_size=8)),
     st.builds(lambda p: "● " + p, paragraph),
+    # other papers' bylines, datelines and boxes' labels
+    st.builds(
+        lambda mark, role, t: mark + role + t,
+        st.sampled_from(["", "■", "◎", "□ "]),
+        st.sampled_from(
+            ["新京报记者 ", "采写：南都记者 ", "撰文：", "链接 ", "延伸阅读", "南都讯 "]
+        ),
+        st.text(st.sampled_from(HAN), min_size=0, max_size=3),
+    ),
     st.builds(
         lambda ps, indent: "\n".join(indent + p for p in ps),
         st.lists(paragraph, min_size=2, max_size=3),

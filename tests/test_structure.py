@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsclean import clean
+from newsclean.render import markdown
 
 
 def _plain(paragraphs: list[str], width: int = 16) -> str:
@@ -364,3 +365,150 @@ def test_a_dash_line_in_the_text_stays_text(page, paragraph):
     assert (article.title, article.subtitle) == ("扎根山区三十年", None)
     assert paragraph in article.paragraphs()
     assert [s.heading for s in article.sections] == [None]
+
+
+# --- other papers' bylines, datelines and boxes' labels ---
+
+FIRST_TEXT = "12月28日，深圳地铁16号线二期正式开通运营，沿线居民出行更加便利。"
+SECOND_TEXT = "今年以来，全省新能源汽车销量持续增长，充电设施建设也在加快推进。"
+
+
+def _two_articles(style: str, under_headline: str, text: str = FIRST_TEXT) -> str:
+    """A page of two articles, ``under_headline`` on a line of its own under the first
+    headline: blank lines apart (Markdown), or over the indented text (plain OCR)."""
+    if style == "markdown":
+        return (
+            f"# 深圳地铁新线开通运营\n\n{under_headline}\n\n{text}\n\n"
+            f"# 充电桩建设提速\n\n本报讯 {SECOND_TEXT}\n"
+        )
+    lines = ["深圳地铁新线开通运营", under_headline]
+    for headline, body in ((None, text), ("充电桩建设提速", "本报讯 " + SECOND_TEXT)):
+        if headline:
+            lines.append(headline)
+        lines += ["　　" + body[:16]] + [body[i : i + 18] for i in range(16, len(body), 18)]
+    return "\n".join(lines) + "\n"
+
+
+def _fix_is_idempotent(page: str, **options) -> bool:
+    once = markdown(clean(page, **options).articles)
+    return markdown(clean(once, **options).articles) == once
+
+
+@pytest.mark.parametrize("style", ["markdown", "plain"])
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("●南都记者 刘洋", "南都记者 刘洋"),
+        ("新京报记者 王敏", "新京报记者 王敏"),
+        ("北京青年报记者 张三", "北京青年报记者 张三"),
+        ("中青报·中青网记者 王 聪", "中青报·中青网记者 王 聪"),
+        ("●中国青年报·中青在线记者 张三", "中国青年报·中青在线记者 张三"),
+        ("■深圳特区报记者 李 娜 通讯员 南宣", "深圳特区报记者 李 娜 通讯员 南宣"),
+        ("■采写：南都记者 陈伟 通讯员 深铁宣", "采写：南都记者 陈伟 通讯员 深铁宣"),
+        ("◎本报记者 张三", "本报记者 张三"),
+        ("★记者 王五", "记者 王五"),
+        ("文·图/本报记者 刘洋", "文·图/本报记者 刘洋"),
+        ("撰文：张三 摄影：李四", "撰文：张三 摄影：李四"),
+        ("扬子晚报/紫牛新闻记者 张三", "扬子晚报/紫牛新闻记者 张三"),
+        ("澎湃新闻记者 张三", "澎湃新闻记者 张三"),
+    ],
+)
+def test_bylines_as_other_papers_print_them(line, byline, style):
+    page = _two_articles(style, line)
+    first, second = clean(page).articles
+    assert (first.title, first.bylines) == ("深圳地铁新线开通运营", [byline])
+    assert first.paragraphs() == [FIRST_TEXT]
+    assert (second.title, second.bylines) == ("充电桩建设提速", [])
+    assert _fix_is_idempotent(page)
+
+
+@pytest.mark.parametrize("style", ["markdown", "plain"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "记者从上海海关获悉，今年前11个月全市进出口总值同比增长。",
+        "南都记者在现场看到，不少市民排队购票体验新线。",
+        "接受新京报记者采访时，他表示新线将缓解早高峰的拥堵。",
+    ],
+)
+def test_a_sentence_that_opens_with_a_reporter_is_text(text, style):
+    """A paragraph that opens with 记者 or a paper's reporter tells the news: no byline."""
+    page = _two_articles(style, "本报记者 王敏", text)
+    first, _ = clean(page).articles
+    assert first.bylines == ["本报记者 王敏"]
+    assert (first.paragraphs(), first.dateline) == ([text], None)
+
+
+@pytest.mark.parametrize("style", ["markdown", "plain"])
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("■ 链接", "链接"),
+        ("■ 专家观点", "专家观点"),
+        ("■追问 为何充电桩建设滞后", "追问 为何充电桩建设滞后"),
+        ("□ 延伸阅读", "延伸阅读"),
+        ("■ 新闻背景", "新闻背景"),
+        ("□ 记者手记", "记者手记"),
+    ],
+)
+def test_a_boxs_label_after_a_square_is_a_section_heading(line, heading, style):
+    """□ and ■ mark bylines, and also the labels of boxes beside the story."""
+    body = ["　　" + SECOND_TEXT if style == "plain" else SECOND_TEXT] * 2
+    sep = "\n" if style == "plain" else "\n\n"
+    page = sep.join(["充电桩建设提速", "本报记者 王敏", body[0], line, body[1]]) + "\n"
+    if style == "markdown":
+        page = "# " + page
+    (article,) = clean(page).articles
+    assert article.bylines == ["本报记者 王敏"]
+    assert [s.heading for s in article.sections] == [None, heading]
+    assert _fix_is_idempotent(page)
+
+
+@pytest.mark.parametrize("style", ["markdown", "plain"])
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("□ 本报记者 张三", "本报记者 张三"),
+        ("■ 通讯员 李四", "通讯员 李四"),
+        ("□ 记者 王五", "记者 王五"),
+        ("□ 张冲", "张冲"),
+        ("■ 张冲 李四", "张冲 李四"),
+    ],
+)
+def test_a_square_before_a_reporter_or_names_stays_a_byline(line, byline, style):
+    (first, _) = clean(_two_articles(style, line)).articles
+    assert (first.bylines, [s.heading for s in first.sections]) == ([byline], [None])
+
+
+@pytest.mark.parametrize("style", ["markdown", "plain"])
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("【明報專訊】特區政府昨日公布最新失業率數字。", "【明報專訊】"),
+        ("【明报专讯】特区政府昨日公布最新失业率数字。", "【明报专讯】"),
+        ("大公报专讯 特区政府昨日宣布推出新一轮消费券。", "大公报专讯"),
+        ("【記者林志明／台北報導】行政院今天通過明年度總預算案。", "【記者林志明／台北報導】"),
+        (
+            "【中央社記者王小華台北5日電】行政院今天通過明年度總預算案。",
+            "【中央社記者王小華台北5日電】",
+        ),
+        ("中央社记者王小华台北5日电 行政院今天通过明年度总预算案。", "中央社记者王小华台北5日电"),
+        ("南都讯 记者 陈伟 12月28日，深圳地铁16号线二期正式开通运营。", "南都讯 记者 陈伟"),
+        ("本报综合报道 近日，多地出台措施促进消费。", "本报综合报道"),
+        ("央视网消息（新闻联播）：今年以来，我国外贸进出口保持增长。", "央视网消息（新闻联播）："),
+        ("潮新闻客户端记者 张三 今年以来，全省新能源汽车销量持续增长。", "潮新闻客户端记者 张三"),
+        # sentences that name no paper, or a paper's reporter and no names
+        ("据报道，多地近日出台措施促进消费。", None),
+        ("据央视网消息，今年以来我国外贸保持增长。", None),
+        ("记者从上海海关获悉，一季度全市进出口同比增长。", None),
+        ("南都记者在现场看到，不少市民排队购票体验新线。", None),
+        ("澎湃新闻记者注意到，多地近日出台措施促进消费。", None),
+    ],
+)
+def test_datelines_as_other_papers_print_them(text, dateline, style):
+    # (script "keep": a traditional paragraph on this simplified page keeps its characters)
+    page = _two_articles(style, "本报记者 王敏", text)
+    first, second = clean(page, script_mode="keep").articles
+    assert (first.dateline, first.paragraphs()) == (dateline, [text])
+    assert second.dateline == "本报讯"
+    assert _fix_is_idempotent(page, script_mode="keep")
