@@ -318,6 +318,24 @@ def test_unwrap_plain_ocr_paragraphs():
         ("人民日报 2024-03-05 第4版", "running_head"),
         ("人民日报 第3版 要闻", "running_head"),
         ("经济日报", "masthead"),
+        # as other papers print them: a two-letter edition, a rule before the section, the
+        # section first, a dotted date, the page's editors closing the running head
+        ("南方都市报 2024年4月12日 星期五 GA05 深圳读本", "running_head"),
+        ("第4版 ▏国际", "edition_line"),
+        ("第4版 │ 国际", "edition_line"),
+        ("要闻 A2", "edition_line"),
+        ("国际 第4版", "edition_line"),
+        ("A07 2024.3.5 星期二 责编 张三 美编 李四", "running_head"),
+        ("A05 北京新闻 本版编辑 / 王 磊 美编 / 刘 芳 责校 / 陈 晨", "running_head"),
+        ("2021年11月15日 星期一 第3版 要闻 编辑：张三", "running_head"),
+        ("统筹：王海 编辑：李丽 校对：赵敏", "editor_line"),
+        ("值班主任：李明 审读：王刚", "editor_line"),
+        ("图片编辑：周颖 视觉设计：李想", "editor_line"),
+        ("责编 张三 美编 李四", "editor_line"),
+        ("编辑 张三", "editor_line"),
+        ("責編 張三 美編 李四", "editor_line"),
+        ("新闻热线：0755-83518888", "desk_contact"),
+        ("报料热线 0755-83518888 邮箱：baoliao@example.com", "desk_contact"),
     ],
 )
 def test_furniture_kinds(text, kind):
@@ -350,6 +368,21 @@ def test_furniture_kinds(text, kind):
         "2024.03.05发布新规",
         "人民日报创刊七十五周年座谈会在京举行",
         "2021年11月15日 星期一 第3版 要闻 编辑 张三",
+        # sentences and headlines that mention an editor, a hotline, a page or a paper
+        "编辑张三告诉记者，这组报道前后改了五稿。",
+        "本版编辑部收到读者来信",
+        "值班主任的一天",
+        "统筹 城乡 发展",  # 统筹 with no colon is a verb
+        "编辑 张三告诉记者",
+        "校对 一字之差",
+        "编辑 手记",  # a column's title
+        "如有线索，请拨打新闻热线：0755-83518888。",
+        "新闻热线连着民心",
+        "热线电话：12345",  # a service's number alone may be the article's own
+        "要闻 速览",
+        "经济 2",
+        "第4版 ▏国际新闻回顾与展望专题报道",
+        "南方都市报记者从市教育局获悉",
     ],
 )
 def test_furniture_leaves_text(text):

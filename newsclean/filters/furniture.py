@@ -7,10 +7,13 @@ with sentence punctuation (``。！？；``).  Each removed block is logged with
 Patterns and where they come from:
 
 * ``chardata.FURNITURE`` (shared with the plain-OCR parser): ``page_number`` (``- 3 -``),
-  ``edition_line`` (``第3版``, ``A2 要闻``), ``running_head`` (paper, date, weekday, edition and
-  section in any order: ``法治日报 2021年11月15日 星期一 第3版``, ``A2 要闻 2023年6月12日 星期一``),
-  ``editor_line`` (``责任编辑：张三``, or several roles on one line and the desk's telephone
-  and mail after them: ``本版编辑：李四 美术编辑：王五 电话：…``).
+  ``edition_line`` (``第3版``, ``A2 要闻``, ``要闻 A2``, ``第4版 ▏国际``), ``running_head`` (paper,
+  date, weekday, edition and section in any order, the page's editors possibly after them:
+  ``法治日报 2021年11月15日 星期一 第3版``, ``南方都市报 2024年4月12日 星期五 GA05 深圳读本``,
+  ``A07 2024.3.5 星期二 责编 张三 美编 李四``), ``editor_line`` (``责任编辑：张三``, or several
+  roles on one line and the desk's telephone and mail after them: ``本版编辑：李四 美术编辑：王五
+  电话：…``, ``统筹：王海 编辑：李丽``; with no colon when the line is roles and names alone:
+  ``责编 张三 美编 李四``), ``desk_contact`` (the desk's hotline alone: ``新闻热线：0755-…``).
 * here, ``image_reference``: a Markdown image as VLM OCR (MinerU, olmOCR and the like) writes
   it, ``![](images/abc.jpg)``.  An image whose alt text reads like a caption (Han characters
   other than a bare 图/图片) is not removed but flagged, since the caption may be the only copy.
@@ -99,7 +102,13 @@ def _patterns_opening_with(first: str) -> tuple:
 def _may_be_running_head(line: str) -> bool:
     """Whether the line has what a running head must: a date (with 年, or in figures) or a
     paper's name (…报), the one with a weekday or an edition, the other with an edition."""
-    return "年" in line or "报" in line or "報" in line or _DIGIT.search(line) is not None
+    return (
+        "年" in line
+        or "报" in line
+        or "報" in line
+        or "版" in line
+        or _DIGIT.search(line) is not None
+    )
 
 
 def _line_kind(line: str, sentence: bool = True) -> str | None:
