@@ -426,6 +426,17 @@ def test_a_bare_number_amid_the_text_stays_and_is_flagged():
     assert found == [("flagged", ""), ("flagged", ""), ("removed", "- 3 -")]
 
 
+def test_a_dashed_page_number_amid_the_text_is_removed():
+    page = (
+        "# 地铁新线开通\n\n第一段。\n\n第二段。\n\n- 2 -\n\n"
+        "# 三所学校开学\n\n第三段。\n\n第四段。\n\n2\n\n第五段。\n\n第六段。\n"
+    )
+    result = clean(page)
+    found = [(r.action, r.before) for r in result.repairs if r.filter == "furniture"]
+    assert found == [("removed", "- 2 -"), ("flagged", "")]
+    assert "- 2 -" not in [p for a in result.articles for p in a.paragraphs()]
+
+
 def test_a_heading_of_rule_marks_is_a_heading_not_a_rule():
     result = clean("# 标题\n\n第一段。\n\n### ***\n\n第二段。\n\n***\n\n第三段。\n")
     (article,) = result.articles

@@ -26,7 +26,8 @@ Patterns and where they come from:
 
 A bare number (``page_number``) amid the text, with text blocks on both sides and at least
 ``NUMBER_AT_EDGE`` text blocks between it and either end of the page, is kept and flagged: it
-may number a part of a feature (1, 2, 3) rather than the page.
+may number a part of a feature (1, 2, 3) rather than the page.  A number between dashes
+(``- 2 -``) numbers the page wherever it stands.
 
 ``edition_line`` is held to a separator after ``版`` unless a section name follows
 (``第3版 要闻``, ``第3版要闻``), so a heading like ``第二版本说明`` is not furniture.
@@ -200,8 +201,10 @@ def block_kind(text: str) -> str | None:
 
 
 # a bare number with fewer text blocks than this before or after it is the page's number; one
-# further in, between paragraphs, is as likely a part's number in a feature (1, 2, 3)
+# further in, between paragraphs, is as likely a part's number in a feature (1, 2, 3).  One
+# set between dashes (- 2 -, —2—) is the page's number wherever it stands.
 NUMBER_AT_EDGE = 2
+_DASHED_NUMBER = regex.compile(r"^\s*[-—－]+\s*[0-9０-９]{1,3}\s*[-—－]+\s*$")
 
 
 def run(page, config):
@@ -231,6 +234,7 @@ def run(page, config):
         if (
             kind == "page_number"
             and NUMBER_AT_EDGE <= text_before[i] <= texts - NUMBER_AT_EDGE
+            and not _DASHED_NUMBER.match(block.text)
             and kinds[i - 1] is None
             and kinds[i + 1] is None
         ):
