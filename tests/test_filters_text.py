@@ -7,11 +7,13 @@ its repair records: one per changed block, ``before``/``after`` exactly the bloc
 from __future__ import annotations
 
 import doctest
+from pathlib import Path
 
 import pytest
 
 from newsclean import Config, clean, parse
 from newsclean.filters import furniture, normalize, script, unwrap
+from newsclean.render import markdown
 
 MODULES = (normalize, script, unwrap, furniture)
 
@@ -336,6 +338,7 @@ def test_unwrap_plain_ocr_paragraphs():
         ("責編 張三 美編 李四", "editor_line"),
         ("新闻热线：0755-83518888", "desk_contact"),
         ("报料热线 0755-83518888 邮箱：baoliao@example.com", "desk_contact"),
+        ("人 民 日 报 海 外 版", "masthead"),
     ],
 )
 def test_furniture_kinds(text, kind):
@@ -383,6 +386,8 @@ def test_furniture_kinds(text, kind):
         "经济 2",
         "第4版 ▏国际新闻回顾与展望专题报道",
         "南方都市报记者从市教育局获悉",
+        "新京报",  # a paper's name that does not end in 日报 is judged by where it stands
+        "喜报",
     ],
 )
 def test_furniture_leaves_text(text):
@@ -435,6 +440,77 @@ def test_a_dashed_page_number_amid_the_text_is_removed():
     found = [(r.action, r.before) for r in result.repairs if r.filter == "furniture"]
     assert found == [("removed", "- 2 -"), ("flagged", "")]
     assert "- 2 -" not in [p for a in result.articles for p in a.paragraphs()]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "明報",
+        "聯合報",
+        "大公報",
+        "新京报",
+        "南方都市报",
+        "参考消息",
+        "每日经济新闻",
+        "21世纪经济报道",
+    ],
+)
+@pytest.mark.parametrize("style", ["markdown", "plain"])
+def test_a_masthead_atop_the_page_is_furniture(name, style):
+    if style == "markdown":
+        page = f"{name}\n\n# 地铁新线开通运营\n\n本报讯 新线今天开通运营，全长九公里。\n"
+    else:
+        page = (
+            f"{name}\n地铁新线开通运营\n　　本报讯 新线今天开通运营，全长九公里，设站八座，\n"
+            "沿线居民出行更加方便。\n　　据介绍，新线采用全自动运行系统，最高时速每小时\n"
+            "一百公里。\n"
+        )
+    result = clean(page)
+    (article,) = result.articles
+    assert (article.kicker, article.title) == (None, "地铁新线开通运营")
+    removed = [(r.action, r.reason, r.before) for r in result.repairs if r.filter == "furniture"]
+    assert removed == [("removed", "page_furniture: masthead", name)]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a kicker, or a headline, that ends in a word for a report
+        "年终战报\n\n# 一份特殊的成绩单\n\n本报讯 今年全市新增学位3.2万个。\n",
+        "喜报\n\n# 一份特殊的成绩单\n\n本报讯 今年全市新增学位3.2万个。\n",
+        "捷报频传\n\n# 一份特殊的成绩单\n\n本报讯 今年全市新增学位3.2万个。\n",
+        # a paper's name amid the text, with no furniture beside it, is the article's heading
+        "# 百年报刊里的城市记忆\n\n第一段。\n\n### 大公报\n\n大公报创刊于1902年。\n\n"
+        "### 新民报\n\n新民报影响很大。\n\n结尾一段。\n",
+        "# 百年报刊里的城市记忆\n\n第一段。\n\n新京报\n\n第二段。\n",
+    ],
+)
+def test_a_name_like_a_papers_stays_where_no_masthead_stands(page):
+    result = clean(page, only=("furniture",))
+    assert [r for r in result.repairs if r.filter == "furniture"] == []
+
+
+def test_a_masthead_beside_other_furniture_is_furniture_midpage():
+    page = (
+        "# 地铁新线开通\n\n第一段。\n\n第二段。\n\nA05 北京新闻\n\n参考消息\n\n"
+        "要闻 A2\n\n# 外媒关注中国经济\n\n第三段。\n\n第四段。\n"
+    )
+    result = clean(page, only=("furniture",))
+    found = [r.before for r in result.repairs if r.filter == "furniture"]
+    assert found == ["参考消息", "要闻 A2"]
+
+
+OTHER_PAPERS = sorted((Path(__file__).parent / "cases" / "furniture").glob("*.in.txt"))
+
+
+@pytest.mark.parametrize("path", OTHER_PAPERS, ids=lambda p: p.name)
+def test_pages_of_other_papers_clean_to_articles_and_stay_clean(path):
+    """Each page's furniture goes, no furniture line is left as an article of its own (a
+    running head read as a headline with nothing under it), and fix's output is fixed."""
+    result = clean(path.read_text(encoding="utf-8"))
+    assert all(a.title and a.paragraphs() and not a.kicker for a in result.articles)
+    once = markdown(result.articles)
+    assert markdown(clean(once).articles) == once
 
 
 def test_a_heading_of_rule_marks_is_a_heading_not_a_rule():
