@@ -81,10 +81,12 @@ _TRADITIONAL_OF = dict(
     zip(
         "报讯电记华网视编辑责术图设计对约驻员实习评论见体摄时专广续转紧两据会内国济经综闻际传执"
         "话邮万个亿号项块权台绘农条"
-        "链阅读观点问现场应声写关资贴击访谈释导户线从给让请与将诉划筹统采频数",
+        "链阅读观点问现场应声写关资贴击访谈释导户线从给让请与将诉划筹统采频数"
+        "审觉热参纪战简预汇画学举语随笔",
         "報訊電記華網視編輯責術圖設計對約駐員實習評論見體攝時專廣續轉緊兩據會內國濟經綜聞際傳執"
         "話郵萬個億號項塊權臺繪農條"
-        "鏈閱讀觀點問現場應聲寫關資貼擊訪談釋導戶線從給讓請與將訴劃籌統採頻數",
+        "鏈閱讀觀點問現場應聲寫關資貼擊訪談釋導戶線從給讓請與將訴劃籌統採頻數"
+        "審覺熱參紀戰簡預匯畫學舉語隨筆",
     )
 )
 _TRADITIONAL_OF["历"] = "歷曆"  # 农历 is 農曆 on a traditional page, OpenCC's first form 歷
@@ -242,6 +244,38 @@ SECTION_LABEL = regex.compile(
     )
 )
 
+# the rules papers set between an edition and its section (第4版 ｜ 国际, 第4版 ▏国际)
+RULE_BARS = "|｜▏│┃"
+# an edition code of one or two letters (A05, GA05: a city paper's local section)
+EDITION_CODE = r"[A-Za-zＡ-Ｚａ-ｚ]{1,2}[0-9０-９]{1,2}(?![0-9０-９])"
+
+# the roles an editor line credits: 责任编辑：张三, 美编：李四, 统筹：王海, 值班主任：李明, 审读：王刚,
+# 视觉设计：李想, 本版编辑 / 王磊 (a slash stands for the colon on some pages)
+EDITOR_ROLE = (
+    r"(?:本版)?(?:(?:责任|美术|版式|图片|文字|执行|视觉|值班)?(?:编辑|校对)|责编|美编|责校"
+    r"|(?:版式|视觉|美术)设计|制图|摄影|统筹|审读|审校|值班主任)"
+)
+_CONTACT = r"(?:电话|传真|邮箱|电子邮箱|[Ee]-?mail)\s*[:：]\s*[\w@.\-]{3,40}"
+# a telephone number or a mail address
+_CONTACT_VALUE = (
+    r"(?:[0-9０-９(（+][0-9０-９\-－()（） ]{4,20}[0-9０-９]|[A-Za-z0-9._\-]+@[A-Za-z0-9.\-]+)"
+)
+# several roles on one line, and the desk's telephone and mail after them
+EDITOR_CREDITS = (
+    rf"(?:{EDITOR_ROLE}\s*[:：/]\s*[\p{{Han}}·、,， ]{{1,12}}?\s*){{1,4}}(?:{_CONTACT}\s*){{0,3}}"
+)
+# a role printed with no colon, only a space before the names (责编 张三 美编 李四, 编辑 张三):
+# only the roles that are nothing but a role, since 统筹 or 审读 is also a verb a headline may
+# open with (统筹 城乡 发展), and only names of two or three characters, not the words of a
+# column's title (编辑 手记, 责编 寄语)
+BARE_EDITOR_ROLE = r"(?:本版|责任|美术|图片|文字|执行|值班)?(?:编辑|校对)|责编|美编|责校|值班主任"
+_BARE_NAME = r"(?!手记|札记|寄语|随笔|感言|观察)\p{Han}{2,3}"
+_BARE_NAMES = rf"{_BARE_NAME}(?:[ \t\u3000、]+{_BARE_NAME}){{0,2}}"
+BARE_EDITOR_CREDITS = rf"(?:(?:{BARE_EDITOR_ROLE})[ \t\u3000]+{_BARE_NAMES}[ \t\u3000]*){{1,4}}"
+# after a running head's parts the credits must open with a role that is no common word: a
+# bare 编辑 there may be text (…第3版 要闻 编辑 张三)
+_HEAD_BARE_ROLE = r"(?:本版|责任|美术|图片|文字|执行|值班)(?:编辑|校对)|责编|美编|责校|值班主任"
+
 
 class _RunningHead:
     """A running head: the line atop a page that says which paper, day and edition it is,
@@ -251,9 +285,12 @@ class _RunningHead:
     lunar date, an edition, a paper's name, and up to two short section names set apart by
     spaces.  A date needs a weekday, an
     edition or a paper's name beside it, and a line without a date needs an edition and a
-    paper: a headline that opens with a date (``2022年2月4日北京冬奥会开幕``) stays."""
+    paper: a headline that opens with a date (``2022年2月4日北京冬奥会开幕``) stays.  The page's
+    editors may close the line (``A07 2024.3.5 星期二 责编 张三 美编 李四``,
+    ``A05 北京新闻 本版编辑 / 王磊 美编 / 刘芳``): credits that could stand as an editor line of
+    their own, after a date or an edition."""
 
-    _SEP = r"[\s·:：|｜/、]"
+    _SEP = rf"[\s·:：/、{RULE_BARS}]"
     _N = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
     DATE = regex.compile(
         rf"(?:[0-9０-９]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*{_N}\s*月\s*{_N}\s*日"
@@ -264,22 +301,38 @@ class _RunningHead:
     EDITION = regex.compile(
         both_scripts(
             rf"(?:(?<=^|{_SEP})|(?<=[日一二三四五六天报]))(?:第\s*{PAGE_NO}\s*版|{PAGE_NO}\s*版"
-            rf"|[A-Za-zＡ-Ｚａ-ｚ][0-9０-９]{{1,2}}(?!\d))"
+            rf"|{EDITION_CODE})"
         )
     )
     WORD = rf"(?<=^|{_SEP})\p{{Han}}{{1,8}}(?={_SEP}|$)"
     PART = (
         rf"(?:{DATE.pattern}|{WEEKDAY.pattern}|(?:农历|夏历)\p{{Han}}{{2,12}}?(?={_SEP}|$)"
-        rf"|第\s*{PAGE_NO}\s*版|{PAGE_NO}\s*版?|\p{{Han}}{{1,8}}?(?:日报|晚报|早报|时报|商报|报)"
+        rf"|第\s*{PAGE_NO}\s*版|{PAGE_NO}\s*版?|{EDITION_CODE}|\p{{Han}}{{1,8}}?(?:日报|晚报|早报|时报|商报|报)"
         rf"|(?P<word>{WORD}))"
     )
     WHOLE = regex.compile(both_scripts(rf"^{_SEP}*(?:{PART}{_SEP}*){{1,9}}$"))
     pattern = WHOLE.pattern
+    EDITORS = regex.compile(
+        both_scripts(
+            rf"(?<={_SEP})(?:{EDITOR_CREDITS}|(?=(?:{_HEAD_BARE_ROLE})\s){BARE_EDITOR_CREDITS})$"
+        )
+    )
 
     def match(self, line: str):
         line = line.strip()
         if len(line) > 60:
             return None
+        found = self._parts(line)
+        if found is None and ("编" in line or "編" in line or "校" in line or "主任" in line):
+            editors = self.EDITORS.search(line)
+            if editors is not None:
+                head = line[: editors.start()]
+                found = self._parts(head, editors=True)
+        return found
+
+    def _parts(self, line: str, editors: bool = False):
+        """The match of a line of running-head parts; ``editors`` says the page's editors
+        followed them, which an edition or a date alone then suffices to stand by."""
         found = self.WHOLE.match(line)
         if found is None or len(found.captures("word")) > 2:
             return None
@@ -288,7 +341,7 @@ class _RunningHead:
         paper = self.PAPER.search(line) is not None
         if dated and (self.WEEKDAY.search(line) or edition or paper):
             return found
-        if edition and paper:
+        if edition and (paper or editors) or dated and editors:
             return found
         return None
 
@@ -299,10 +352,15 @@ RUNNING_HEAD = _RunningHead()
 FURNITURE = [
     ("page_number", regex.compile(r"^[-—－\s]*[0-9０-９]{1,3}[-—－\s]*$")),
     ("edition_line", regex.compile(both_scripts(
-        rf"^第\s*{PAGE_NO}\s*版(?:[\s·:：|｜]+\p{{Han}}{{1,10}}|(?:{SECTION_NAMES})(?:新闻)?)?$"
+        rf"^第\s*{PAGE_NO}\s*版(?:[\s·:：{RULE_BARS}]+\p{{Han}}{{1,10}}|(?:{SECTION_NAMES})(?:新闻)?)?$"
     ))),
     ("edition_line", regex.compile(both_scripts(
-        rf"^{PAGE_NO}\s*版?[\s·:：|｜]*(?:{SECTION_NAMES})(?:新闻)?$"
+        rf"^{PAGE_NO}\s*版?[\s·:：{RULE_BARS}]*(?:{SECTION_NAMES})(?:新闻)?$"
+    ))),
+    # the section first (要闻 A2, 国际 第4版): set apart, and with a letter or a 版, so that a
+    # heading such as 经济 2 or 理论 第二版本 stays
+    ("edition_line", regex.compile(both_scripts(
+        rf"^(?:{SECTION_NAMES})(?:新闻)?[\s·:：{RULE_BARS}]+(?:第\s*{PAGE_NO}\s*版|{PAGE_NO}\s*版|{EDITION_CODE})$"
     ))),
     ("running_head", RUNNING_HEAD),
     ("editor_line", regex.compile(both_scripts(
@@ -310,9 +368,13 @@ FURNITURE = [
     ))),
     # several roles on one line, and the desk's telephone and mail after them (本版责任编辑：
     # 张三 李四 版式设计：王五 / 本版编辑：赵六 电话：010-65363000 邮箱：rmrbyw@163.com)
-    ("editor_line", regex.compile(both_scripts(
-        r"^(?:(?:本版)?(?:(?:责任|美术|版式|图片|文字|执行)?(?:编辑|校对)|责编|美编|版式设计|制图|摄影)"
-        r"\s*[:：]\s*[\p{Han}·、,， ]{1,12}?\s*){1,4}"
-        r"(?:(?:电话|传真|邮箱|电子邮箱|[Ee]-?mail)\s*[:：]\s*[\w@.\-]{3,40}\s*){0,3}$"
+    ("editor_line", regex.compile(both_scripts(rf"^{EDITOR_CREDITS}$"))),
+    # roles with no colon, the whole line roles and names (责编 张三 美编 李四, 编辑 张三)
+    ("editor_line", regex.compile(both_scripts(rf"^{BARE_EDITOR_CREDITS}$"))),
+    # the desk's hotline alone on its line (新闻热线：0755-83518888, 报料热线 …); a number in a
+    # sentence is the article's, and so is a bare 电话：… line, which may close an article
+    ("desk_contact", regex.compile(both_scripts(
+        rf"^(?:本版|本报)?(?:新闻|报料|爆料|读者|投稿|采编)(?:热线|电话|邮箱)(?:电话)?\s*[:：]?\s*"
+        rf"{_CONTACT_VALUE}(?:\s*[、/,，]?\s*{_CONTACT_VALUE}){{0,2}}(?:\s*{_CONTACT}){{0,3}}$"
     ))),
 ]  # fmt: skip

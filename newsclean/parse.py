@@ -297,7 +297,7 @@ def _byline_line(line: str, para: list[tuple[int, int, str]]) -> bool:
 
 # lines that are never part of a wrapped paragraph: markers, bylines, page furniture.  Every
 # line of a plain page is tested, so all but one are matched as one alternation; the running
-# head is matched on its own, and only on lines with a 年, 报, 星期 or 版 (it is no regex
+# head is matched on its own, and only on lines with a 年, 报, 星期, 版 or 编 (it is no regex
 # alone, and the test costs more than the alternation's)
 STANDALONE = regex.compile(
     "|".join(
@@ -370,12 +370,12 @@ def _is_running_head(body: str) -> bool:
 
 
 def _may_be_running_head(body: str) -> bool:
-    # a running head is made of dates, weekdays, editions, names and separators: a line with
-    # a comma or a full stop is none, and is spared the test
+    # a running head is made of dates, weekdays, editions, names and separators, and may end
+    # with the page's editors: a line with a comma or a full stop is none, and is spared the test
     return (
         "，" not in body
         and "。" not in body
-        and ("年" in body or "报" in body or "星期" in body or "版" in body)
+        and ("年" in body or "报" in body or "星期" in body or "版" in body or "编" in body)
     )
 
 
@@ -403,7 +403,7 @@ def _standalone_lines(text: str, starts: list[int], bodies: list[str]) -> list[b
         for i, body in enumerate(bodies)
         if "，" not in body
         and "。" not in body
-        and ("年" in body or "报" in body or "星期" in body or "版" in body)
+        and ("年" in body or "报" in body or "星期" in body or "版" in body or "编" in body)
     ]
     for i in may_be_running_heads:
         standalone[i] = standalone[i] or RUNNING_HEAD.match(bodies[i]) is not None

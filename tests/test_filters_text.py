@@ -7,11 +7,13 @@ its repair records: one per changed block, ``before``/``after`` exactly the bloc
 from __future__ import annotations
 
 import doctest
+from pathlib import Path
 
 import pytest
 
 from newsclean import Config, clean, parse
 from newsclean.filters import furniture, normalize, script, unwrap
+from newsclean.render import markdown
 
 MODULES = (normalize, script, unwrap, furniture)
 
@@ -328,6 +330,25 @@ def test_unwrap_plain_ocr_paragraphs():
         ("人民日报 2024-03-05 第4版", "running_head"),
         ("人民日报 第3版 要闻", "running_head"),
         ("经济日报", "masthead"),
+        # as other papers print them: a two-letter edition, a rule before the section, the
+        # section first, a dotted date, the page's editors closing the running head
+        ("南方都市报 2024年4月12日 星期五 GA05 深圳读本", "running_head"),
+        ("第4版 ▏国际", "edition_line"),
+        ("第4版 │ 国际", "edition_line"),
+        ("要闻 A2", "edition_line"),
+        ("国际 第4版", "edition_line"),
+        ("A07 2024.3.5 星期二 责编 张三 美编 李四", "running_head"),
+        ("A05 北京新闻 本版编辑 / 王 磊 美编 / 刘 芳 责校 / 陈 晨", "running_head"),
+        ("2021年11月15日 星期一 第3版 要闻 编辑：张三", "running_head"),
+        ("统筹：王海 编辑：李丽 校对：赵敏", "editor_line"),
+        ("值班主任：李明 审读：王刚", "editor_line"),
+        ("图片编辑：周颖 视觉设计：李想", "editor_line"),
+        ("责编 张三 美编 李四", "editor_line"),
+        ("编辑 张三", "editor_line"),
+        ("責編 張三 美編 李四", "editor_line"),
+        ("新闻热线：0755-83518888", "desk_contact"),
+        ("报料热线 0755-83518888 邮箱：baoliao@example.com", "desk_contact"),
+        ("人 民 日 报 海 外 版", "masthead"),
     ],
 )
 def test_furniture_kinds(text, kind):
@@ -360,6 +381,23 @@ def test_furniture_kinds(text, kind):
         "2024.03.05发布新规",
         "人民日报创刊七十五周年座谈会在京举行",
         "2021年11月15日 星期一 第3版 要闻 编辑 张三",
+        # sentences and headlines that mention an editor, a hotline, a page or a paper
+        "编辑张三告诉记者，这组报道前后改了五稿。",
+        "本版编辑部收到读者来信",
+        "值班主任的一天",
+        "统筹 城乡 发展",  # 统筹 with no colon is a verb
+        "编辑 张三告诉记者",
+        "校对 一字之差",
+        "编辑 手记",  # a column's title
+        "如有线索，请拨打新闻热线：0755-83518888。",
+        "新闻热线连着民心",
+        "热线电话：12345",  # a service's number alone may be the article's own
+        "要闻 速览",
+        "经济 2",
+        "第4版 ▏国际新闻回顾与展望专题报道",
+        "南方都市报记者从市教育局获悉",
+        "新京报",  # a paper's name that does not end in 日报 is judged by where it stands
+        "喜报",
     ],
 )
 def test_furniture_leaves_text(text):
@@ -401,6 +439,88 @@ def test_a_bare_number_amid_the_text_stays_and_is_flagged():
     assert [p for p in result.articles[0].paragraphs() if p.isdigit()] == ["1", "2"]
     found = [(r.action, r.before) for r in result.repairs if r.filter == "furniture"]
     assert found == [("flagged", ""), ("flagged", ""), ("removed", "- 3 -")]
+
+
+def test_a_dashed_page_number_amid_the_text_is_removed():
+    page = (
+        "# 地铁新线开通\n\n第一段。\n\n第二段。\n\n- 2 -\n\n"
+        "# 三所学校开学\n\n第三段。\n\n第四段。\n\n2\n\n第五段。\n\n第六段。\n"
+    )
+    result = clean(page)
+    found = [(r.action, r.before) for r in result.repairs if r.filter == "furniture"]
+    assert found == [("removed", "- 2 -"), ("flagged", "")]
+    assert "- 2 -" not in [p for a in result.articles for p in a.paragraphs()]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "明報",
+        "聯合報",
+        "大公報",
+        "新京报",
+        "南方都市报",
+        "参考消息",
+        "每日经济新闻",
+        "21世纪经济报道",
+    ],
+)
+@pytest.mark.parametrize("style", ["markdown", "plain"])
+def test_a_masthead_atop_the_page_is_furniture(name, style):
+    if style == "markdown":
+        page = f"{name}\n\n# 地铁新线开通运营\n\n本报讯 新线今天开通运营，全长九公里。\n"
+    else:
+        page = (
+            f"{name}\n地铁新线开通运营\n　　本报讯 新线今天开通运营，全长九公里，设站八座，\n"
+            "沿线居民出行更加方便。\n　　据介绍，新线采用全自动运行系统，最高时速每小时\n"
+            "一百公里。\n"
+        )
+    result = clean(page)
+    (article,) = result.articles
+    assert (article.kicker, article.title) == (None, "地铁新线开通运营")
+    removed = [(r.action, r.reason, r.before) for r in result.repairs if r.filter == "furniture"]
+    assert removed == [("removed", "page_furniture: masthead", name)]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a kicker, or a headline, that ends in a word for a report
+        "年终战报\n\n# 一份特殊的成绩单\n\n本报讯 今年全市新增学位3.2万个。\n",
+        "喜报\n\n# 一份特殊的成绩单\n\n本报讯 今年全市新增学位3.2万个。\n",
+        "捷报频传\n\n# 一份特殊的成绩单\n\n本报讯 今年全市新增学位3.2万个。\n",
+        # a paper's name amid the text, with no furniture beside it, is the article's heading
+        "# 百年报刊里的城市记忆\n\n第一段。\n\n### 大公报\n\n大公报创刊于1902年。\n\n"
+        "### 新民报\n\n新民报影响很大。\n\n结尾一段。\n",
+        "# 百年报刊里的城市记忆\n\n第一段。\n\n新京报\n\n第二段。\n",
+    ],
+)
+def test_a_name_like_a_papers_stays_where_no_masthead_stands(page):
+    result = clean(page, only=("furniture",))
+    assert [r for r in result.repairs if r.filter == "furniture"] == []
+
+
+def test_a_masthead_beside_other_furniture_is_furniture_midpage():
+    page = (
+        "# 地铁新线开通\n\n第一段。\n\n第二段。\n\nA05 北京新闻\n\n参考消息\n\n"
+        "要闻 A2\n\n# 外媒关注中国经济\n\n第三段。\n\n第四段。\n"
+    )
+    result = clean(page, only=("furniture",))
+    found = [r.before for r in result.repairs if r.filter == "furniture"]
+    assert found == ["参考消息", "要闻 A2"]
+
+
+OTHER_PAPERS = sorted((Path(__file__).parent / "cases" / "furniture").glob("*.in.txt"))
+
+
+@pytest.mark.parametrize("path", OTHER_PAPERS, ids=lambda p: p.name)
+def test_pages_of_other_papers_clean_to_articles_and_stay_clean(path):
+    """Each page's furniture goes, no furniture line is left as an article of its own (a
+    running head read as a headline with nothing under it), and fix's output is fixed."""
+    result = clean(path.read_text(encoding="utf-8"))
+    assert all(a.title and a.paragraphs() and not a.kicker for a in result.articles)
+    once = markdown(result.articles)
+    assert markdown(clean(once).articles) == once
 
 
 def test_a_heading_of_rule_marks_is_a_heading_not_a_rule():

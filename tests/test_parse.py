@@ -414,3 +414,27 @@ def test_lines_ending_in_an_ascii_quote_after_the_end_mark_are_a_paragraph_each(
 )
 def test_a_signature_ending_on_its_date_is_no_headline(line, headline):
     assert headline_like(line) is headline
+
+
+@pytest.mark.parametrize(
+    "furniture_line",
+    [
+        "A05 要闻 责编 张三 美编 李四",
+        "A05 北京新闻 本版编辑 / 王 磊 美编 / 刘 芳 责校 / 陈 晨",
+        "要闻 A2",
+        "第4版 ▏国际",
+        "统筹：王海 编辑：李丽 校对：赵敏",
+        "新闻热线：0755-83518888",
+    ],
+)
+def test_plain_furniture_line_under_a_wrapped_line_is_a_line_of_its_own(furniture_line):
+    """Page furniture after a paragraph's last line, which ends no sentence at a column end,
+    is not read as that paragraph's next line."""
+    column = [
+        "　　活动期间，全市两百余家商场将推",
+        "出优惠措施，部分家电产品还可享受以",
+        "旧换新补贴和地方消费券叠加优惠政策",
+        furniture_line,
+    ]
+    page = parse("\n".join(column) + "\n")
+    assert [b.text for b in page.blocks][-1] == furniture_line

@@ -7,14 +7,19 @@ with sentence punctuation (``。！？；``).  Each removed block is logged with
 Patterns and where they come from:
 
 * ``chardata.FURNITURE`` (shared with the plain-OCR parser): ``page_number`` (``- 3 -``),
-  ``edition_line`` (``第3版``, ``A2 要闻``), ``running_head`` (paper, date, weekday, edition and
-  section in any order: ``法治日报 2021年11月15日 星期一 第3版``, ``A2 要闻 2023年6月12日 星期一``),
-  ``editor_line`` (``责任编辑：张三``, or several roles on one line and the desk's telephone
-  and mail after them: ``本版编辑：李四 美术编辑：王五 电话：…``).
+  ``edition_line`` (``第3版``, ``A2 要闻``, ``要闻 A2``, ``第4版 ▏国际``), ``running_head`` (paper,
+  date, weekday, edition and section in any order, the page's editors possibly after them:
+  ``法治日报 2021年11月15日 星期一 第3版``, ``南方都市报 2024年4月12日 星期五 GA05 深圳读本``,
+  ``A07 2024.3.5 星期二 责编 张三 美编 李四``), ``editor_line`` (``责任编辑：张三``, or several
+  roles on one line and the desk's telephone and mail after them: ``本版编辑：李四 美术编辑：王五
+  电话：…``, ``统筹：王海 编辑：李丽``; with no colon when the line is roles and names alone:
+  ``责编 张三 美编 李四``), ``desk_contact`` (the desk's hotline alone: ``新闻热线：0755-…``).
 * here, ``image_reference``: a Markdown image as VLM OCR (MinerU, olmOCR and the like) writes
   it, ``![](images/abc.jpg)``.  An image whose alt text reads like a caption (Han characters
   other than a bare 图/图片) is not removed but flagged, since the caption may be the only copy.
-* here, ``masthead``: the paper's name alone on a line (``经济日报``), as plain OCR reads it.
+* here, ``masthead``: the paper's name alone on a line (``经济日报``, ``人民日报海外版``), as
+  plain OCR reads it; a name that reads as a paper's but could be a headline (``新京报``,
+  ``聯合報``, ``参考消息``) only where a masthead stands (see ``PAPER_NAME``).
 * here, ``horizontal_rule``: a Markdown thematic break (``---``, ``***``, ``___``; CommonMark
   section 4.1) or a line of box-drawing rule characters, on a Markdown page and not as a
   heading's text (``### ***`` heads a part; plain OCR's ``***`` is the page's ornament).
@@ -23,7 +28,8 @@ Patterns and where they come from:
 
 A bare number (``page_number``) amid the text, with text blocks on both sides and at least
 ``NUMBER_AT_EDGE`` text blocks between it and either end of the page, is kept and flagged: it
-may number a part of a feature (1, 2, 3) rather than the page.
+may number a part of a feature (1, 2, 3) rather than the page.  A number between dashes
+(``- 2 -``) numbers the page wherever it stands.
 
 ``edition_line`` is held to a separator after ``版`` unless a section name follows
 (``第3版 要闻``, ``第3版要闻``), so a heading like ``第二版本说明`` is not furniture.
@@ -37,6 +43,7 @@ from itertools import accumulate
 import regex
 
 from ..chardata import FURNITURE, MARKER_ONLY, RUNNING_HEAD, both_scripts, may_hold_marker
+from ..model import Kind
 from .normalize import normalize_text
 
 NAME = "furniture"
@@ -45,8 +52,13 @@ CONFIDENCE = 0.95
 _EXACT_CONFIDENCE = 0.99  # image references and rules: no text is lost but a link or a line
 
 EXTRA = [
-    # the paper's name on a line of its own, as plain OCR reads a masthead
-    ("masthead", regex.compile(both_scripts(r"^\p{Han}{1,6}(?:日报|晚报|早报|时报|商报|青年报)$"))),
+    # the paper's name on a line of its own, as plain OCR reads a masthead (人民日报海外版 too)
+    (
+        "masthead",
+        regex.compile(
+            both_scripts(r"^\p{Han}{1,6}(?:日报|晚报|早报|时报|商报|青年报)(?:\p{Han}{2}版)?$")
+        ),
+    ),
     (
         "horizontal_rule",
         regex.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|[─━═]{3,})$"),
@@ -99,7 +111,13 @@ def _patterns_opening_with(first: str) -> tuple:
 def _may_be_running_head(line: str) -> bool:
     """Whether the line has what a running head must: a date (with 年, or in figures) or a
     paper's name (…报), the one with a weekday or an edition, the other with an edition."""
-    return "年" in line or "报" in line or "報" in line or _DIGIT.search(line) is not None
+    return (
+        "年" in line
+        or "报" in line
+        or "報" in line
+        or "版" in line
+        or _DIGIT.search(line) is not None
+    )
 
 
 def _line_kind(line: str, sentence: bool = True) -> str | None:
@@ -191,8 +209,75 @@ def block_kind(text: str) -> str | None:
 
 
 # a bare number with fewer text blocks than this before or after it is the page's number; one
-# further in, between paragraphs, is as likely a part's number in a feature (1, 2, 3)
+# further in, between paragraphs, is as likely a part's number in a feature (1, 2, 3).  One
+# set between dashes (- 2 -, —2—) is the page's number wherever it stands.
 NUMBER_AT_EDGE = 2
+_DASHED_NUMBER = regex.compile(r"^\s*[-—－]+\s*[0-9０-９]{1,3}\s*[-—－]+\s*$")
+
+# A masthead whose name does not end in 日报 or the like (新京报, 南方都市报, 聯合報, 参考消息)
+# reads as a short line alone, as a headline or a kicker does (喜报, 年终战报, 捷报频传), so
+# its name is not enough: it is taken for the masthead only where a masthead stands, with
+# nothing but furniture between it and the top or the bottom of the page, or right beside
+# other furniture (a running head, an edition line).  A paper's name there is a …报 with two
+# to four characters before it, not one of the common words that end in 报 (喜报, 战报, 通报,
+# 年报, 预报, 快报 …), or one of the well-known titles that end otherwise (or in those words).
+PAPER_NAME = regex.compile(
+    both_scripts(
+        r"^(?:\p{Han}{2,4}(?<![喜捷战快简通公年季月周预警汇情海画学播举申回])报(?:\p{Han}{2}版)?"
+        r"|明报|信报|大公报|文汇报|新快报|现代快报|参考消息|每日经济新闻|21世纪经济报道|南方周末)$"
+    )
+)
+_PAPER_NAME_ENDS = frozenset("报報版息闻聞道末")
+_NOT_PAGE_FURNITURE = frozenset(
+    {"image_reference", "image_with_caption", "horizontal_rule", "empty_markup"}
+)
+
+
+def _reads_as_paper_name(block) -> bool:
+    text = block.text.strip()
+    if not text or text[-1] not in _PAPER_NAME_ENDS or len(text) > 20 or "\n" in text:
+        return False
+    return (
+        PAPER_NAME.match(text) is not None or PAPER_NAME.match(normalize_text(text)[0]) is not None
+    )
+
+
+def _mastheads(page, kinds: list[str | None], is_text: list[bool]) -> set[int]:
+    """The blocks that read as a paper's name and stand where a masthead does (see
+    ``PAPER_NAME``).  One taken counts as furniture for the next, so that a second run, which
+    finds the first gone, takes none that this one left."""
+    candidates = [
+        i
+        for i, block in enumerate(page.blocks)
+        if kinds[i] is None
+        and block.kind not in (Kind.BYLINE, Kind.MARKER)
+        and _reads_as_paper_name(block)
+    ]
+    taken: set[int] = set()
+    if not candidates:
+        return taken
+    # (an image or a rule beside it is no sign: a headline may stand under either)
+    furniture = [
+        kind is not None and not _NOT_PAGE_FURNITURE.intersection(kind.split("+")) for kind in kinds
+    ]
+    text = list(is_text)
+    last = len(kinds) - 1
+    grew = True
+    while grew:
+        grew = False
+        for i in candidates:
+            if i in taken:
+                continue
+            if (
+                not any(text[:i])
+                or not any(text[i + 1 :])
+                or (i > 0 and furniture[i - 1])
+                or (i < last and furniture[i + 1])
+            ):
+                taken.add(i)
+                furniture[i], text[i] = True, False
+                grew = True
+    return taken
 
 
 def run(page, config):
@@ -204,6 +289,8 @@ def run(page, config):
         kind is None and not (may_hold_marker(b.text) and MARKER_ONLY.match(b.text))
         for b, kind in zip(page.blocks, kinds)
     ]
+    for i in _mastheads(page, kinds, is_text):
+        kinds[i], is_text[i] = "masthead", False
     text_before = list(accumulate(is_text, initial=0))
     texts = text_before[-1]
     for i, (block, kind) in enumerate(zip(page.blocks, kinds)):
@@ -222,6 +309,7 @@ def run(page, config):
         if (
             kind == "page_number"
             and NUMBER_AT_EDGE <= text_before[i] <= texts - NUMBER_AT_EDGE
+            and not _DASHED_NUMBER.match(block.text)
             and kinds[i - 1] is None
             and kinds[i + 1] is None
         ):
