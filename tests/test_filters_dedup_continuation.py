@@ -611,6 +611,20 @@ def test_short_copy_in_another_article_with_loop_evidence_is_removed(labelled):
     assert all(r.action == "removed" for r in repairs)
 
 
+def test_two_articles_ending_on_the_same_short_sentence_keep_it():
+    # wire reports close on the same line; one copy at the page end of a paragraph that
+    # ends its own article is no loop (a loop copies any paragraph, most not an ending)
+    page = _labelled([(P1, 0), (SHORT, 0), (P2, 1), (SHORT, 1)])
+    new, repairs = dedup.run(page, Config())
+    assert [b.text for b in new.blocks] == [P1, SHORT, P2, SHORT]
+    (repair,) = repairs
+    assert repair.action == "flagged" and "another article" in repair.reason
+    # two copies there are a loop
+    page = _labelled([(P1, 0), (SHORT, 0), (P2, 1), (SHORT, 1), (SHORT, 1)])
+    new, _ = dedup.run(page, Config())
+    assert [b.text for b in new.blocks] == [P1, SHORT, P2]
+
+
 def test_unlabelled_blocks_count_as_one_article():
     page = _labelled([(P1, -1), (P2, 2), (P1, -1)])
     new, _ = dedup.run(page, Config())

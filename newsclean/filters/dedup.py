@@ -17,8 +17,9 @@ paragraph seven times) or the same phrase within a paragraph.  Two passes, parag
 Copies in another article (both ``article`` labels non-negative and different) are removed
 too, as OCR copies, when there is loop evidence: the paragraph is long
 (``CROSS_ARTICLE_MIN_CHARS``), it sits next to the paragraph it copies or to another copy, or
-only copies follow it to the page end.  A short copy on its own in another article is flagged
-instead: two articles may quote the same sentence.
+only copies follow it to the page end (but one copy closing the page of a paragraph that
+closes its own article is two reports ending on the same sentence).  A short copy on its own
+in another article is flagged instead: two articles may quote the same sentence.
 
 What it refuses: paragraphs shorter than ``config.dedup_min_chars`` key characters (so
 ``（完）``, ``（新华社记者兰红光摄）``), page furniture, headings and byline blocks, a paragraph
@@ -535,7 +536,23 @@ def _loop_evidence(i: int, first: int, blocks, keys, copy_of: dict[int, int]) ->
             j += step
         if 0 <= j < len(blocks) and (j == first or copy_of.get(j) == first):
             return True
+    if i + 1 == len(blocks) and _ends_its_article(first, blocks, copy_of):
+        # one copy, closing the page, of a paragraph that closes its own article: two reports
+        # that end on the same sentence (统计部门相关负责人表示，…), as wire copy does
+        return False
     return all(j in copy_of for j in range(i + 1, len(blocks)))
+
+
+def _ends_its_article(at: int, blocks, copy_of: dict[int, int]) -> bool:
+    """Whether block ``at`` is the last paragraph of its article (copies after it aside)."""
+    j = at + 1
+    while j < len(blocks) and j in copy_of:
+        j += 1
+    return (
+        j == len(blocks)
+        or blocks[j].article != blocks[at].article
+        or blocks[j].kind != Kind.PARAGRAPH
+    )
 
 
 def _other_article(a: Block, b: Block) -> bool:
