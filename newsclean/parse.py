@@ -151,14 +151,18 @@ def _single_line_block(bid: int, start: int, end: int, line: str) -> Block | Non
     if (
         bold
         and (m := BOLD_LINE.match(stripped))
-        and not SENTENCE_PUNCT.search(without_role_labels(m.group(2)))
+        and (
+            not SENTENCE_PUNCT.search(without_role_labels(m.group(2)))
+            or _labelled_heading(m.group(2).strip())
+        )
     ):
         markup, inner = m.group(1) * 2, m.group(2).strip()
         if byline := _marked_byline(inner):
             return _block(bid, Kind.BYLINE, byline[1], start, end, markup=markup + byline[0])
         if BOLD_BYLINE.match(inner) and BYLINE.match(inner):
             return _block(bid, Kind.BYLINE, inner, start, end, markup=markup)
-        if not SENTENCE_PUNCT.search(inner):  # (a role's colon: a credit, not a heading)
+        # (a role's colon is a credit's, not a heading's)
+        if not SENTENCE_PUNCT.search(inner) or _labelled_heading(inner):
             return _block(bid, Kind.SECTION, inner, start, end, markup=markup, level=2)
         return None
     if byline := _marked_byline(stripped):
@@ -169,6 +173,27 @@ def _single_line_block(bid: int, start: int, end: int, line: str) -> Block | Non
         markup, rest = label
         return _block(bid, Kind.SECTION, rest, start, end, markup=markup, level=3)
     return None
+
+
+# a speaker's, a credit's or a source's label: what such a colon opens is no heading
+ROLE_LABEL_AT_START = regex.compile(
+    both_scripts(
+        r"^(?:问|答|记者|主持人|嘉宾|嘉賓|编辑|责编|美编|校对|采写|撰文|撰稿|文字|摄影|视频|制图|统筹"
+        r"|策划|[来來]源|资料[来來]源|注)\s*[：:]"
+    )
+)
+
+
+def _labelled_heading(text: str) -> bool:
+    """A heading with a label's colon (央行：保持流动性合理充裕), not a speaker's question in an
+    interview (记者：下一步有哪些重点举措？) nor a role's credit (编辑：张三)."""
+    return (
+        PUNCTUATED_HEADLINE.match(text) is not None
+        and ("：" in text or ":" in text)
+        and text[-1] not in "？?"
+        and not BYLINE.match(text)
+        and not ROLE_LABEL_AT_START.match(text)
+    )
 
 
 def _marked_byline(line: str) -> tuple[str, str] | None:
@@ -614,7 +639,13 @@ def _parse_plain(text: str) -> list[Block]:
         blocks.append(_block(len(blocks), _PARAGRAPH, body, starts[first], end, indents[first]))
         current.clear()
 
-    indented_next = [bool(ind) for ind in indents[1:]] + [False]
+    # whether the next line with text is indented (a blank line may part a headline from it)
+    indented_next = [False] * len(lines)
+    following = False
+    for i in range(len(lines) - 1, -1, -1):
+        indented_next[i] = following
+        if bodies[i]:
+            following = bool(indents[i])
     for i, body in enumerate(bodies):
         if not body:
             flush()

@@ -213,6 +213,10 @@ def test_heading_ending_in_hash_comes_back_through_fix():
         # a column's name in bold is its heading, though it holds a reporter's word
         ("**记者手记**", Kind.SECTION, "记者手记"),
         ("**党建引领激发效能**", Kind.SECTION, "党建引领激发效能"),
+        # a heading may carry a label's colon; a speaker's question or a credit is no heading
+        ("**央行：保持流动性合理充裕**", Kind.SECTION, "央行：保持流动性合理充裕"),
+        ("**记者：下一步有哪些重点举措？**", Kind.PARAGRAPH, "**记者：下一步有哪些重点举措？**"),
+        ("**来源：国家统计局**", Kind.PARAGRAPH, "**来源：国家统计局**"),
     ],
 )
 def test_bold_line_is_a_byline_or_a_heading(line, kind, text):

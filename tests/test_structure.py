@@ -197,6 +197,17 @@ def test_a_wrapped_line_opening_with_a_reporter_is_no_byline():
     ]
 
 
+def test_a_plain_headline_with_a_label_over_a_blank_line():
+    page = (
+        "世卫：全球近三成成年人运动不足\n\n"
+        "　　新华社日内瓦9月9日电（记者 陈 斌）世界卫生组\n织9日发布报告说，全球约有18亿成年人缺乏足\n"
+        "够的身体活动。\n　　报告说，如果这一趋势持续下去，到2030\n年这一比例将上升至35%。\n"
+    )
+    (article,) = clean(page).articles
+    assert article.title == "世卫：全球近三成成年人运动不足"
+    assert article.dateline == "新华社日内瓦9月9日电（记者 陈 斌）"
+
+
 def test_plain_headlines_with_a_label_commas_or_a_question_mark():
     page = _plain(
         [
