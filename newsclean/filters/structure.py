@@ -68,15 +68,16 @@ NAMES_APART = regex.compile(r"\p{Han}[ \u3000、]+\p{Han}")
 
 def _author_line(text: str, under_headline: bool) -> bool:
     """Whether a short line reads as its article's author line: a photographer's credit
-    (钟源摄影), or right under the headline a name or names (李吉, 李彦生 陈爱国).  Elsewhere
-    names are not trusted: a headline may be one name or a list of them (贺新年, 杨丽华 蓝天
-    金凤凰), and names run together are not either: most text splits into stretches that open
-    with a surname (温馨的 贺卡)."""
+    (钟源摄影), or right under the headline a name or names (李吉, 潘跃王萍, 李彦生 陈爱国).
+    Elsewhere names are not trusted: a headline may be one name or a list of them (贺新年,
+    杨丽华 蓝天 金凤凰), and longer runs may be any words: most text splits into stretches
+    that open with a surname (温馨的 贺卡)."""
     if AUTHOR_NAMES.match(text) is None:
         return False
     if text.endswith(("摄", "摄影", "摄影报道")):
         return True
-    return under_headline and (len(text) <= 3 or NAMES_APART.search(text) is not None)
+    # (under the headline two names may run together: 潘跃王萍, 陶立华王力)
+    return under_headline and (len(text) <= 6 or NAMES_APART.search(text) is not None)
 
 
 def continuation_verb(block: Block) -> str | None:
