@@ -190,6 +190,8 @@ def test_nothing_lost_nothing_invented(text):
     "0。000000000000。\n\n# 一一\n\n000000000000。\n0。000000000000。\n\n"
     "000000000000。\n0。000000000000。\n\n0。"
 )
+# a bare number amid the text, once the number after a 上接 line is cut, stands at the page end
+@example("新京报记者 \n\n0。\n\n0\n\n# 一一\n\n上接第二版 0")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

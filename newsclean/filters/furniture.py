@@ -42,7 +42,14 @@ from itertools import accumulate
 
 import regex
 
-from ..chardata import FURNITURE, MARKER_ONLY, RUNNING_HEAD, both_scripts, may_hold_marker
+from ..chardata import (
+    FURNITURE,
+    MARKER_AT_START,
+    MARKER_ONLY,
+    RUNNING_HEAD,
+    both_scripts,
+    may_hold_marker,
+)
 from ..model import Kind
 from .normalize import normalize_text
 
@@ -280,13 +287,22 @@ def _mastheads(page, kinds: list[str | None], is_text: list[bool]) -> set[int]:
     return taken
 
 
+def _marker_line(text: str) -> bool:
+    """A 上接/下转 line, alone or with furniture after it (上接第二版 0): once continuation has
+    cut the marker, nothing of it is text."""
+    if MARKER_ONLY.match(text):
+        return True
+    m = MARKER_AT_START.match(text)
+    return m is not None and block_kind(text[m.end() :]) is not None
+
+
 def run(page, config):
     blocks, repairs = [], []
     kinds = [block_kind(b.text) for b in page.blocks]
     # text blocks before each block (furniture and 上接/下转 lines aside, so a second run, which
     # finds the markers gone into their fields, counts the same)
     is_text = [
-        kind is None and not (may_hold_marker(b.text) and MARKER_ONLY.match(b.text))
+        kind is None and not (may_hold_marker(b.text) and _marker_line(b.text))
         for b, kind in zip(page.blocks, kinds)
     ]
     for i in _mastheads(page, kinds, is_text):
