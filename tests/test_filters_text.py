@@ -267,6 +267,11 @@ def test_script_simplified_page_never_reaches_opencc(seed_text, monkeypatch):
         ("the end.\nNext", "the end. Next"),
         ("at 10:\nthe latest", "at 10: the latest"),
         ("see www.x.cn.\nThe", "see www.x.cn. The"),
+        # an address broken anywhere goes on; one that has ended is followed by a word
+        ("登录www.caam.o\nrg.cn查询", "登录www.caam.org.cn查询"),
+        ("邮箱info@caa\nm.org.cn", "邮箱info@caam.org.cn"),
+        ("邮箱ai-\nsupport@miit.gov.cn", "邮箱ai-support@miit.gov.cn"),
+        ("info@waic.cn\nand more", "info@waic.cn and more"),
     ],
 )
 def test_unwrap_joins(text, expected):

@@ -32,7 +32,8 @@ NAME = "unwrap"
 _EDGE = "[ \\t\\u3000]*"
 _BREAK = regex.compile(rf"{_EDGE}\n(?:{_EDGE}\n)*{_EDGE}")
 # a word split by a hyphen at the line end: lowercase, hyphen, break, lowercase
-_SPLIT_WORD = regex.compile(rf"(?<=[a-z])-{_BREAK.pattern}(?=[a-z])")
+# (not inside an address: ai- / support@miit.gov.cn keeps its hyphen)
+_SPLIT_WORD = regex.compile(rf"(?<=[a-z])-{_BREAK.pattern}(?=[a-z]+(?![a-z]*[@.]\w))")
 _WIDE = regex.compile(
     rf"[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\u3000-\u303f\uff00-\uffef{regex.escape(CJK_PUNCT)}]"
 )
@@ -49,10 +50,12 @@ _MAY_OPEN_MARKDOWN_LINE = re.compile(r"\n[ \t]*[-*+0-9|>]")
 _BLANK_LINE = re.compile("\n[ \t\u3000]*\n")
 _NO_SPACE_AFTER = "-/([{<\"'“‘"
 _NO_SPACE_BEFORE = ",.;:?!)]}>%\"'”’"
+# the rest of an address on the next line: more of it, then a dot or a slash (rg.cn, m.org.cn)
+_ADDRESS_TAIL = regex.compile(r"[a-z0-9_-]*[./][a-z0-9]", regex.ASCII)
 # the end of a line inside a web or mail address (www. | info@waic. | http://) or a time or
 # ratio (10: | 3:), where a space would split what the page prints as one
 _INSIDE_ADDRESS = regex.compile(
-    r"(?:https?://[\w./-]*|www\.[\w.-]*|[\w.-]+@[\w.-]*\.|(?<![\w.])[0-9]{1,2}:)$", regex.ASCII
+    r"(?:https?://[\w./-]*|www\.[\w.-]*|[\w.+-]+@[\w.-]*|(?<![\w.])[0-9]{1,2}:)$", regex.ASCII
 )
 
 
@@ -72,8 +75,15 @@ def _joiner(m: regex.Match) -> str:
         return ""  # a mail address wrapped at the column edge: info@ / waic.cn
     # (a capital after an address's dot opens the next sentence)
     after_mark = right.isdigit() or left == "." and right.islower()
-    if left in ".:" and after_mark and _INSIDE_ADDRESS.search(text, 0, m.start()):
-        return ""  # an address or a time wrapped at the column edge: www. / bjshow.cn, 10: / 30
+    if (
+        left in ".:"
+        and after_mark
+        or left.isalnum()
+        and _ADDRESS_TAIL.match(text, m.end()) is not None
+    ) and _INSIDE_ADDRESS.search(text, 0, m.start()):
+        # an address or a time wrapped at the column edge: www. / bjshow.cn, 10: / 30,
+        # www.caam.o / rg.cn, info@caa / m.org.cn
+        return ""
     if left == "." and right.isdigit() and m.start() > 1 and text[m.start() - 2].isdigit():
         return ""  # a decimal: 2. / 71亿元
     return " "
