@@ -9,6 +9,7 @@ import pytest
 
 import newsclean.filters.rejoin as rejoin
 from newsclean import clean
+from newsclean.model import Block, Kind
 
 
 def test_doctests():
@@ -337,3 +338,27 @@ def test_a_paragraph_ending_in_an_ascii_quote_is_neither_cut_nor_joined():
     # and without its end mark, the paragraph is cut off
     cut = clean(page.replace('格局。"', '格局"'))
     assert [(r.action, r.reason[:13]) for r in cut.repairs] == [("flagged", "truncated_end")]
+
+
+def test_a_paragraph_that_ends_on_an_opening_quote_is_cut():
+    page = "# 标题\n\n他告诉记者：“\n\n刚开始的时候，大家都不理解，后来慢慢就接受了。”\n"
+    (article,) = clean(page).articles
+    assert article.paragraphs() == ["他告诉记者：“刚开始的时候，大家都不理解，后来慢慢就接受了。”"]
+
+
+@pytest.mark.parametrize(
+    ("right", "opener"),
+    [("3.9%，比上年同期提高5.5个百分点。", False), ("3. 加快推进数字化转型。", True)],
+)
+def test_a_decimal_opens_no_list_item(right, opener):
+    evidence = rejoin.join_evidence(
+        Block(0, Kind.PARAGRAPH, "新能源汽车市场占有率已经达到3", ((0, 14),)),
+        Block(1, Kind.PARAGRAPH, right, ((16, 16 + len(right)),)),
+        "",
+    )
+    assert bool(evidence["opener_b"]) is opener
+
+
+def test_a_join_puts_no_space_inside_a_number():
+    assert rejoin._join_text("占有率达到3", "3.9%") == "占有率达到33.9%"
+    assert rejoin._join_text("Governing", "AI") == "Governing AI"
