@@ -627,6 +627,9 @@ def _parse_plain(text: str) -> list[Block]:
             return True
         return candidate[i + 1] and not fills and not runs_on
 
+    def byline_next(i: int) -> bool:
+        return i + 1 < len(bodies) and standalone[i + 1] and _is_byline(bodies[i + 1])
+
     blocks: list[Block] = []
     current: list[int] = []
 
@@ -656,7 +659,11 @@ def _parse_plain(text: str) -> list[Block]:
         elif candidate[i]:
             # a short unpunctuated line between a finished sentence (or paragraph) and an
             # indented one is a headline even when the sentence before it fills the column
-            own_line = (ends_paragraph(i - 1) or (i > 0 and closes[i - 1])) and next_opens(i)
+            # (or over a byline, which stands under its headline: the line before then ends a
+            # column cut short)
+            own_line = (
+                ends_paragraph(i - 1) or (i > 0 and closes[i - 1]) or byline_next(i)
+            ) and next_opens(i)
             headline = True
         else:
             own_line = headline = False

@@ -7,6 +7,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsclean import clean
 from newsclean.conservation import content_chars
 from newsclean.model import Kind
 from newsclean.parse import detect_style, headline_like, parse
@@ -442,3 +443,18 @@ def test_plain_furniture_line_under_a_wrapped_line_is_a_line_of_its_own(furnitur
     ]
     page = parse("\n".join(column) + "\n")
     assert [b.text for b in page.blocks][-1] == furniture_line
+
+
+def test_a_plain_headline_over_its_byline_ends_the_cut_column_before_it():
+    text = (
+        "　　城市公园建设加快推进，市园林局表示，到\n2025年全市公园总数将达到\n全民健身热潮涌动\n"
+        "　　本报记者　季芳\n　　今年以来，全市新建健身步道120公里，\n市民健身热情高涨。\n"
+    )
+    kinds = [(b.kind, b.text[:4]) for b in parse(text).blocks]
+    assert kinds[:3] == [
+        (Kind.PARAGRAPH, "城市公园"),
+        (Kind.HEADLINE, "全民健身"),
+        (Kind.PARAGRAPH, "本报记者"),
+    ]
+    second = clean(text).articles[1]
+    assert (second.title, second.bylines) == ("全民健身热潮涌动", ["本报记者\u3000季芳"])
