@@ -28,8 +28,10 @@ NON_OPENING = "，。、；：？！）》」』”’,;:?!)…—%"
 ASCII_QUOTES = "\"'"
 # a paragraph has ended when its last meaningful char is sentence-final, possibly followed
 # by closing quotes/brackets: 。”  ！）  。"
+# (and a mark some papers set after a story's last sentence: …取得重要进展。◀)
 ENDS_SENTENCE = regex.compile(
-    rf"[{regex.escape(SENTENCE_FINAL)}][{regex.escape(CLOSING_QUOTES + ASCII_QUOTES)}]*\s*$"
+    rf"[{regex.escape(SENTENCE_FINAL)}][{regex.escape(CLOSING_QUOTES + ASCII_QUOTES)}]*"
+    r"\s*[◀◆■□▲]?\s*$"
 )
 # a Markdown list item, table row or quotation that VLM OCR writes a line each: a line break
 # before one is structure, not a wrap, and an item need not end a sentence

@@ -209,6 +209,7 @@ def test_a_reporters_name_ends_a_piece_and_an_editors_note_opens_one():
         ("层“三个面向”工作体系。", True),
         ("一、要加强对金融机构的监管。", False),  # a numbered item opens its paragraph
         ("据新华社电，会议今天召开。", False),
+        ("![图为繁忙的港口](images/port.jpg)", False),  # a Markdown image
     ],
 )
 def test_what_starts_mid_sentence(text, mid):
@@ -319,6 +320,9 @@ def test_dash_items_labels_and_sign_off_lines_are_not_flagged_as_cut_off():
         ('一位负责人说："园区建成后，将重塑区域物流格局"', False),
         ('一位负责人说："', False),
         ("一位负责人说，园区建成后'", False),
+        # a mark after the story's last sentence
+        ("据介绍，港口新开通航线10条，取得重要进展。◀", True),
+        ("据介绍，港口新开通航线10条，取得重要进展◀", False),
     ],
 )
 def test_an_ascii_quote_after_the_end_mark_ends_the_sentence(text, ends):

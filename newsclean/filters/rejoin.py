@@ -145,6 +145,8 @@ def ends_sentence(text: str) -> bool:
 def starts_mid_sentence(text: str) -> bool:
     """Whether a paragraph plainly begins inside a sentence cut off elsewhere."""
     t = text.lstrip()
+    if t.startswith("!["):
+        return False  # a Markdown image
     return bool(t) and (t[0] in NON_OPENING or bool(LONE_CHAR_THEN_PUNCT.match(t)))
 
 
@@ -183,6 +185,7 @@ def join_evidence(
         or ends_sentence(a)
         or TAG_END.search(a)
         or TAG_START.match(b)
+        or b.startswith("![")  # (an image: no sentence runs on into it)
         or ITEM_END.search(a)
     ):
         return None
