@@ -41,9 +41,10 @@ its own blocks in stream order, and a returned run goes into the gap between the
 best (``_placements``): a cut sentence on either side that the run goes on with, a
 sign-off note (（完）) that ends it, a dateline that opens it, an enumeration in order
 (一是 … 二是), the wording it shares with the blocks on either side; where these say
-little, the stream order holds: after the last block of its article read before it (right
-after the opening of an article that starts later), as OCR reads an article's last
-columns after the next one's first.  A run that brings a section heading ends where one of
+little, the stream order holds: after the last block of its article read before it, as OCR
+reads an article's last columns after the next one's first (and at the end of an article that
+starts later: its first paragraphs stand under its headline, so a run read before that is
+from further on).  A run that brings a section heading ends where one of
 the article's own sections starts, or at its end, and none goes after the block that carries
 its article's 下转 page (the piece ends there on this page).  A 下转 page read at the end of a
 moved block stays with the article the marker was printed in.  The weights below were set by
@@ -972,7 +973,8 @@ def _placements(p: _Page, final: list[int], moves: list[_Run]) -> dict[int, tupl
     article's opening (headings, a continued piece's first paragraph, a dateline paragraph
     under its headline), nor after the block that carries the article's 下转 page; one that
     opens with a dateline its article lacks goes right after the opening.  Ties keep the
-    stream order: after the last block of the article read before it."""
+    stream order: after the last block of the article read before it, or at the end of an
+    article that starts later."""
     places: dict[int, tuple[int, str]] = {}
     weights = specificity_table()
     for r in moves:
@@ -990,6 +992,10 @@ def _placements(p: _Page, final: list[int], moves: list[_Run]) -> dict[int, tupl
         # to go on on that page): nothing of the piece goes after the block that carries it
         hi = next((g for g, t in enumerate(own) if p.blocks[t].continued_to is not None), None)
         hi = len(own) if hi is None or hi < lo else hi
+        if not any(t < r.start for t in own):
+            # read before its article's headline: the article's first paragraphs stand under
+            # that headline, so the run is from further on (the last columns, read early)
+            default = hi
         default = min(default, hi)
         best = (-math.inf, False, default, [])
         for gap in range(lo, hi + 1):
