@@ -157,7 +157,7 @@ def may_hold_marker(text: str) -> bool:
     return "版" in text or _MARKER_HINT.search(text) is not None
 
 
-# a paper's, site's or app's name as it prints one before 记者 or 讯: 新京报, 北京青年报,
+# a paper's, site's or app's name as it prints one before 记者 or 讯: 新京报, 北京青年报, 21世纪经济报道,
 # 深圳特区报, 中国日报网, 澎湃新闻, 潮新闻客户端, 中青在线, or two joined (中青报·中青网,
 # 扬子晚报/紫牛新闻); and the short names that end in none of those (南都 for 南方都市报).  Its
 # characters are none that makes a clause of the words (向, 对, 接受, 是, 的: 负责人向本报记者
@@ -165,8 +165,8 @@ def may_hold_marker(text: str) -> bool:
 # no byline
 PAPER_SHORT_NAMES = "南都"
 _OUTLET_NAME = (
-    r"(?:[^\P{Han}向对从给被让请跟与在将把接诉是也的了]{1,8}?"
-    r"(?:报|网|新闻|客户端|在线|电视台|广播电台)"
+    r"(?:(?:[0-9]{1,4}(?=\p{Han}))?[^\P{Han}向对从给被让请跟与在将把接诉是也的了据]{1,8}?"
+    r"(?:报道|报|网|新闻|客户端|在线|电视台|广播电台|周刊)"
     rf"|{PAPER_SHORT_NAMES})"
 )
 OUTLET = rf"{_OUTLET_NAME}(?:[·/]{_OUTLET_NAME})?"

@@ -423,6 +423,8 @@ def _fix_is_idempotent(page: str, **options) -> bool:
         ("撰文：张三 摄影：李四", "撰文：张三 摄影：李四"),
         ("扬子晚报/紫牛新闻记者 张三", "扬子晚报/紫牛新闻记者 张三"),
         ("澎湃新闻记者 张三", "澎湃新闻记者 张三"),
+        ("21世纪经济报道记者 彭新 上海报道", "21世纪经济报道记者 彭新 上海报道"),
+        ("三联生活周刊记者 李菁", "三联生活周刊记者 李菁"),
     ],
 )
 def test_bylines_as_other_papers_print_them(line, byline, style):
