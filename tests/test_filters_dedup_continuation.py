@@ -678,6 +678,7 @@ def test_exact_copy_is_found_past_the_near_copy_window():
 # ---------------------------------------------------------------- dedup: loops inside a block
 
 
+COLD = "近期部分地区可能出现倒春寒天气"
 LONG_SENTENCE = (
     "这六项举措包括：一、出口信贷、出口信用保险和对外担保等政策性出口融资业务，要以进一步"
     "促进出口商品结构的优化和外经贸增长方式的转变为目标，重点支持船舶、成套设备、电讯电子"
@@ -717,6 +718,22 @@ LONG_SENTENCE = (
             "开头一句话。体系运行以来成效明显。结尾。",
         ),
         (LOOPED * 3, LOOPED),
+        # a loop that stops mid-copy at the end of the block: the partial copy goes too
+        (
+            f"各地要做好防范。{COLD}。{COLD}。{COLD}。{COLD}。近期部分地区可能出现倒",
+            f"各地要做好防范。{COLD}。",
+        ),
+        (f"专家提醒，{COLD}。{COLD}。{COLD}", f"专家提醒，{COLD}。"),
+        ("他说的平安城市的平安城市的平安城市的平安城", "他说的平安城市"),
+        # ... but not one of 3 Han characters, nor one that text follows: it may begin a sentence
+        (f"专家提醒，{COLD}。{COLD}。近期部", f"专家提醒，{COLD}。近期部"),
+        (
+            f"{COLD}。{COLD}。近期部分地区可能出现倒，各地要做好防范。",
+            f"{COLD}。近期部分地区可能出现倒，各地要做好防范。",
+        ),
+        # a clause looping between commas
+        (f"{COLD}，{COLD}，{COLD}，各地要做好防范。", f"{COLD}，各地要做好防范。"),
+        (f"气象部门提醒，{COLD}，{COLD}，{COLD}", f"气象部门提醒，{COLD}"),
     ],
 )
 def test_loops_inside_a_block_are_cut(text, expected):
@@ -738,6 +755,13 @@ def test_loops_inside_a_block_are_cut(text, expected):
         "市域社会治理现代化试点城市，市域社会治理现代化的巨大效能。",
         # two copies without an end mark, not at the end of the block
         "来信请寄人民日报经济部乡镇企业版来信请寄人民日报经济部乡镇企业版，谢谢。",
+        # one copy and then the start of another is no loop
+        f"{COLD}。近期部分地区可能出现倒",
+        "加油！加油！加油！",
+        "“春天来了，春天来了，春天在哪里呀？”孩子们唱着跑进了公园。",
+        "“风在吼，马在叫，黄河在咆哮，黄河在咆哮。”歌声响彻会场。",
+        "会议要求，一是加强组织领导，二是加强督促检查，三是加强宣传引导。",
+        "向前进，向前进，向前进，战士的责任重，妇女的冤仇深。",
     ],
 )
 def test_legitimate_repetition_stays(text):
@@ -805,6 +829,18 @@ def test_loop_repair_records_whole_block():
     assert repair.action == "replaced"
     assert (repair.before, repair.after) == (text, "今年以来，全市整改交通隐患5286处。")
     assert repair.reason == "repeat_loop: 整改交通隐患5286处。 repeated 3 times, one copy kept"
+    assert_balanced(text, result)
+
+
+def test_loop_cut_off_mid_copy_is_recorded():
+    text = f"各地要做好防范。{COLD}。{COLD}。{COLD}。近期部分地区可能出现倒"
+    result = only(text + "\n", "dedup")
+    (repair,) = result.repairs
+    assert (repair.before, repair.after) == (text, f"各地要做好防范。{COLD}。")
+    assert repair.reason == (
+        f"repeat_loop: {COLD}。 repeated 3 times and cut off mid-copy (近期部分地区可能出现倒), "
+        "one copy kept"
+    )
     assert_balanced(text, result)
 
 

@@ -6,7 +6,10 @@ paragraph seven times) or the same phrase within a paragraph.  Two passes, parag
 * **Within a block.**  A phrase of at least 4 Han characters repeated 3 or more times back to
   back (``的平安城市的平安城市的平安城市``), or a whole sentence of at least 8 characters
   repeated 2 or more times back to back (``甲乙丙丁戊己庚辛。甲乙丙丁戊己庚辛。``), is cut back
-  to one copy (a sentence without an end mark counts when its copies end the block).  Short
+  to one copy (a sentence without an end mark counts when its copies end the block; so does
+  a clause between commas, ``近期部分地区可能出现倒春寒天气，`` three times, by the phrase
+  rule).  A loop usually stops mid-copy: a partial copy (the unit's start, at least 4 Han
+  characters) right after the last whole copy goes too when it ends the block.  Short
   exclamations repeated as a chant (``中国队加油！`` three times) are flagged, not cut.
 * **Across blocks.**  A paragraph whose key (NFKC, whitespace and punctuation removed) equals
   an earlier paragraph's, or is within ``config.dedup_similarity`` of it by
@@ -26,8 +29,9 @@ What it refuses: paragraphs shorter than ``config.dedup_min_chars`` key characte
 that repeats a heading, a near copy that differs in a number (``1.2万`` / ``1.5万``: two facts,
 not a misread), a near copy with a run of more than ``MAX_DIFF_RUN`` characters the kept copy
 lacks (flagged), a bracketed note or byline-like paragraph (``（资料来源：……）``) unless it
-comes ``NOTE_MIN_RUN`` times in a row, and repeats that do not reach the loop rules
-(``好！好！好！``, ``哈哈哈哈``, ``一二三四一二三四``).  Near copies are searched for among the
+comes ``NOTE_MIN_RUN`` times in a row, a partial copy with text after it (it may be a sentence
+that begins like the unit), and repeats that do not reach the loop rules (``好！好！好！``,
+``哈哈哈哈``, ``一二三四一二三四``, ``春天来了，春天来了，``).  Near copies are searched for among the
 ``MAX_FUZZY_CANDIDATES`` most recent paragraphs of compatible length; exact copies anywhere on
 the page.
 
@@ -213,7 +217,7 @@ PAGE_CACHE_SIZE = 2048
 
 
 @lru_cache(maxsize=PAGE_CACHE_SIZE)
-def _reading(text: str) -> tuple[tuple[str, list[tuple[str, int]], list[str]] | None, str]:
+def _reading(text: str) -> tuple[tuple[str, list[tuple[str, int, str]], list[str]] | None, str]:
     """``_collapse``'s result for a block's text (None where the gate finds no loop), and the
     text's key.  Callers must not change the lists in it: it is shared."""
     # the gate and the key both read the runs between punctuation: split once
@@ -282,7 +286,10 @@ def _loop_repairs(page: Page, block: Block, new_text: str, loops, chants) -> lis
         for unit in chants
     ]
     if new_text != block.text:
-        what = "; ".join(f"{unit} repeated {n} times" for unit, n in loops)
+        what = "; ".join(
+            f"{unit} repeated {n} times" + (f" and cut off mid-copy ({partial})" if partial else "")
+            for unit, n, partial in loops
+        )
         repairs.append(
             page.repair(
                 NAME,
@@ -696,7 +703,10 @@ def _loop_cut(
 
     One copy is kept and so is the partial copy after the last whole one: the stretch may
     begin with text that merely ends like the unit (``…长。`` before ``冬柴…长。``), so which
-    copy is partial is not known, and keeping it loses nothing.
+    copy is partial is not known, and keeping it loses nothing.  But a partial copy of at least
+    ``PHRASE_MIN_HAN`` Han characters that ends the block goes too: that is where a decoder
+    loop stops, mid-copy (``甲乙丙丁戊己庚辛。甲乙丙丁戊己庚辛。甲乙丙丁``), and text that merely
+    began like the unit would run on past it (unless a column break cut it right there).
     """
     unit = s[start : start + period]
     if not _primitive(unit):
@@ -715,24 +725,43 @@ def _loop_cut(
         if (_is_sentence(sentence) or ends_block) and len(
             CONTENT.findall(sentence)
         ) >= SENTENCE_MIN_CHARS:
-            return a, end - (repeats - 1) * period, end, False
+            return a, _cut_start(s, a, end, period), end, False
     # a phrase loop: at least three copies of four Han characters or more
     repeats = (end - start) // period
     if repeats >= PHRASE_MIN_REPEATS and len(HAN.findall(unit)) >= PHRASE_MIN_HAN:
         if len(CONTENT.findall(unit)) <= CHANT_MAX_CHARS and any(c in EXCLAIM for c in unit):
             return start, start, end, True
-        return start, end - (repeats - 1) * period, end, False
+        return start, _cut_start(s, start, end, period), end, False
     return None
+
+
+def _cut_start(s: str, kept: int, end: int, period: int) -> int:
+    """Where the cut of the copies after the kept one (at ``kept``) starts: all but one
+    period before ``end`` (the partial copy stays), or right after the kept copy when the
+    partial copy ends the block (see ``_loop_cut``)."""
+    if _partial_copy(s, kept, end, period):
+        return kept + period
+    return end - ((end - kept) // period - 1) * period
+
+
+def _partial_copy(s: str, kept: int, end: int, period: int) -> str:
+    """The partial copy the loop from ``kept`` stopped in, where it ends the block and holds
+    at least ``PHRASE_MIN_HAN`` Han characters; else ``""``."""
+    tail = s[end - (end - kept) % period : end]
+    if end == len(s) and len(HAN.findall(tail)) >= PHRASE_MIN_HAN:
+        return tail
+    return ""
 
 
 def _has_final(text: str) -> bool:
     return any(c in SENTENCE_FINAL for c in text)
 
 
-def collapse_loops(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
+def collapse_loops(text: str) -> tuple[str, list[tuple[str, int, str]], list[str]]:
     """Cut loops inside one block's text back to one copy.
 
-    Returns the new text, the (unit, times) cut back, and the units left alone as chants.
+    Returns the new text, the (unit, times, partial copy after the last or "") cut back, and
+    the units left alone as chants.
     Whitespace between copies is ignored (copies split across lines still count).
     """
     if not _may_loop(SEGMENT.findall(text), text):
@@ -740,7 +769,7 @@ def collapse_loops(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
     return _collapse(text)
 
 
-def _collapse(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
+def _collapse(text: str) -> tuple[str, list[tuple[str, int, str]], list[str]]:
     """``_collapse_once`` until nothing more is cut: cutting one loop can leave copies of a
     shorter unit side by side (0。00000000，0。00000000，00000000， once the longer unit is cut),
     and what fix writes must come through it unchanged."""
@@ -755,7 +784,7 @@ def _collapse(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
     return text, loops, chants
 
 
-def _collapse_once(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
+def _collapse_once(text: str) -> tuple[str, list[tuple[str, int, str]], list[str]]:
     # work on the text without whitespace, mapping positions back
     dense = "".join(text.split())
     runs = sorted(_periodic_runs(dense))
@@ -769,7 +798,7 @@ def _collapse_once(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
         return positions[k] - positions[k - 1] > 1
 
     cuts: list[tuple[int, int]] = []
-    loops: list[tuple[str, int]] = []
+    loops: list[tuple[str, int, str]] = []
     chants: list[str] = []
     done = -1
     for start, end, period in runs:
@@ -784,7 +813,9 @@ def _collapse_once(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
             chants.append(dense[start : start + period])
         elif cut_end > cut_start:
             cuts.append((cut_start, cut_end))
-            loops.append((dense[unit_start : unit_start + period], (end - unit_start) // period))
+            unit = dense[unit_start : unit_start + period]
+            times = (end - unit_start) // period
+            loops.append((unit, times, _partial_copy(dense, unit_start, end, period)))
     if not cuts:
         return text, [], chants
     out, prev = [], 0
