@@ -509,6 +509,47 @@ def test_copy_anywhere_on_the_page_is_removed(copy):
     assert_balanced(text, result)
 
 
+FLIGHTS = "民航局有关负责人表示，将持续提升航班正常率，改善旅客出行体验。"
+
+
+def test_copy_that_stops_mid_copy_is_removed_whole():
+    # a paragraph loop that stopped in its next copy: a copy and a partial copy in one block
+    looped = FLIGHTS + FLIGHTS[:20]
+    text = page_of(FLIGHTS, looped, P2)
+    result = only(text, "dedup")
+    assert texts(result) == [FLIGHTS, P2]
+    (repair,) = result.repairs
+    assert (repair.action, repair.before, repair.after) == ("removed", looped, "")
+    assert repair.reason == (
+        "duplicate: copy 2 of 2 of block 0 and a partial copy after it (ratio 1.00)"
+    )
+    assert_balanced(text, result)
+    # a near copy too, and far from the paragraph it copies
+    filler = [f"第{i}段正文，讲的是完全不同的第{i}件事情，与前后文没有关系。" for i in range(5)]
+    near = looped.replace("航班", "航斑")  # the loop copies its own misread
+    assert texts(only(page_of(FLIGHTS, *filler, near), "dedup")) == [FLIGHTS, *filler]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (P1, FLIGHTS + FLIGHTS[:20]),  # alone: one copy and the start of another is no loop
+        (FLIGHTS, FLIGHTS[:20] + "今年还将新开国际航线二十条。"),  # begins like it
+        (FLIGHTS, FLIGHTS + FLIGHTS[:20] + "，今年还将新开国际航线二十条。"),  # text follows
+    ],
+)
+def test_paragraph_that_only_begins_like_another_stays(first, second):
+    result = only(page_of(first, second), "dedup")
+    assert texts(result) == [first, second]
+    assert [r for r in result.repairs if r.changes_text] == []
+
+
+def test_a_join_that_makes_a_copy_cut_short_runs_dedup_again():
+    page = parse(page_of(FLIGHTS, P2, FLIGHTS + FLIGHTS[:20]))
+    assert dedup.may_act(page, {2}, Config())
+    assert not dedup.may_act(parse(page_of(P1, P2, FLIGHTS + FLIGHTS[:20])), {2}, Config())
+
+
 def test_near_copy_with_text_of_its_own_is_flagged():
     longer = P1[:-1] + "，绝不姑息。"
     result = only(page_of(P1, P2, longer), "dedup")

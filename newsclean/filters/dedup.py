@@ -14,8 +14,10 @@ paragraph seven times) or the same phrase within a paragraph.  Two passes, parag
 * **Across blocks.**  A paragraph whose key (NFKC, whitespace and punctuation removed) equals
   an earlier paragraph's, or is within ``config.dedup_similarity`` of it by
   ``rapidfuzz.fuzz.ratio`` and differs only by short runs of a few characters, is removed; the
-  first copy stays.  Exact keys are found by hashing; near copies are looked for only among
-  earlier keys of compatible length.
+  first copy stays.  So is a paragraph that copies an earlier one and then starts it again,
+  ending in a partial copy as above: the whole block goes, partial copy and all.  Exact keys
+  are found by hashing; near copies are looked for only among earlier keys of compatible
+  length.
 
 Copies in another article (both ``article`` labels non-negative and different) are removed
 too, as OCR copies, when there is loop evidence: the paragraph is long
@@ -159,10 +161,11 @@ def may_act(page: Page, block_ids: set[int], config) -> bool:
             continue
         # (two joins can make two copies of one another)
         others = [other for i, other in paragraphs if i != b.id]
-        if k in others or process.extractOne(
-            k, others, scorer=fuzz.ratio, score_cutoff=config.dedup_similarity * 100
-        ):
-            return True
+        for copied in (k, *(k[:p] for p in _partial_copy_starts(k))):
+            if copied in others or process.extractOne(
+                copied, others, scorer=fuzz.ratio, score_cutoff=config.dedup_similarity * 100
+            ):
+                return True
     return False
 
 
@@ -418,14 +421,19 @@ def _drop_copies(
     copies: dict[int, list[tuple[int, float]]] = defaultdict(list)
     flagged: list[Repair] = []
     notes: set[int] = set()
+    cut_short: set[int] = set()  # a copy, then a partial copy the loop stopped in
     for i, block in enumerate(blocks):
         k = keys[i]
         if k is None or len(k) < min_chars:
             continue
+        copied = k
         hit = index.find(k)
         if hit is None:
-            index.add(k, i)
-            continue
+            copied, hit = _copy_cut_short(k, index)
+            if hit is None:
+                index.add(k, i)
+                continue
+            cut_short.add(i)
         # what follows runs for copies only, which are few
         standing = _standing(block)
         if standing == "exempt":
@@ -441,7 +449,7 @@ def _drop_copies(
             notes.add(i)
         first, ratio, matched = hit
         original = blocks[first]
-        verdict = "noise" if matched == k else _compare(matched, k)
+        verdict = "noise" if matched == copied else _compare(matched, copied)
         if verdict == "numbers":
             index.add(k, i)
             continue
@@ -505,11 +513,13 @@ def _drop_copies(
         for n, (i, ratio) in enumerate(kept_found, start=2):
             block = blocks[i]
             where = " in another article" if _other_article(block, original) else ""
+            partial = " and a partial copy after it" if i in cut_short else ""
             removed[i] = page.repair(
                 NAME,
                 "removed",
                 [block, original],
-                f"duplicate: copy {n} of {total} of block {original.id}{where} (ratio {ratio:.2f})",
+                f"duplicate: copy {n} of {total} of block {original.id}{where}{partial} "
+                f"(ratio {ratio:.2f})",
                 before=block.text,
                 after="",
                 confidence=ratio,
@@ -517,6 +527,30 @@ def _drop_copies(
     repairs = flagged + list(removed.values())
     repairs.sort(key=lambda r: r.offset)
     return [b for i, b in enumerate(blocks) if i not in removed], repairs
+
+
+def _copy_cut_short(k: str, index: _Index) -> tuple[str, tuple[int, float, str] | None]:
+    """The first copy in key k and ``index.find``'s hit for it, where k is an earlier
+    paragraph's key followed by a partial copy of it (see ``_partial_copy_starts``); else
+    (k, None)."""
+    for p in _partial_copy_starts(k):
+        hit = index.find(k[:p])
+        if hit is not None:
+            return k[:p], hit
+    return k, None
+
+
+def _partial_copy_starts(k: str):
+    """Yield each p where key k reads k[:p] and then a partial copy of it that ends the
+    paragraph: a decoder loop that stopped mid-copy (甲乙丙丁戊己庚辛。甲乙丙丁).  The partial
+    copy holds at least ``PHRASE_MIN_HAN`` Han characters."""
+    opening = k[:START_GRAM]
+    # the partial copy is shorter than the copy before it: it starts past half the key
+    p = k.find(opening, (len(k) + 1) // 2)
+    while p >= 0:
+        if k.startswith(k[p:]) and len(HAN.findall(k, p)) >= PHRASE_MIN_HAN:
+            yield p
+        p = k.find(opening, p + 1)
 
 
 def _run_length(i: int, copy_of: dict[int, int]) -> int:
