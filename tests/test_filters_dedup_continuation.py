@@ -855,6 +855,38 @@ def test_notes_go_only_from_a_run_of_copies():
     ] == "duplicate: copy 4 of 4 of block 1 (ratio 1.00)"
 
 
+def test_short_note_looping_goes_from_a_run():
+    signed = "（完）"
+    looped = page_of(P1, *[signed] * 5)
+    result = only(looped, "dedup")
+    assert texts(result) == [P1, signed]
+    assert [(r.action, r.before) for r in result.repairs] == [("removed", signed)] * 4
+    assert_balanced(looped, result)
+    # a run away from the note: every article signs off, so the run keeps one
+    for note in (
+        "（新华社记者兰红光摄）",
+        "（资料来源：国际货币基金组织和中国国务院发展研究中心）",
+    ):
+        text = page_of(P1, note, P2, *[note] * 4)
+        assert texts(only(text, "dedup")) == [P1, note, P2, note]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [P1, "（完）"],
+        [P1, "（完）", "（完）"],  # two is no run
+        [P1, "（完）", P2, "（完）", LOOPED, "（完）"],  # each article signs off
+        # a credit under each photo
+        ["![](1.jpg)", "（新华社记者兰红光摄）", "![](2.jpg)", "（新华社记者兰红光摄）"] * 2,
+        [P1, "（新华社记者兰红光摄）", P2, "（新华社记者兰红光摄）", "（新华社记者兰红光摄）"],
+    ],
+)
+def test_short_notes_printed_again_stay(paragraphs):
+    result = only(page_of(*paragraphs), "dedup")
+    assert texts(result) == paragraphs and result.repairs == []
+
+
 def test_chant_is_flagged():
     text = "“中国队加油！中国队加油！中国队加油！”看台上的球迷齐声高喊。"
     result = only(text + "\n", "dedup")

@@ -26,14 +26,16 @@ only copies follow it to the page end (but one copy closing the page of a paragr
 closes its own article is two reports ending on the same sentence).  A short copy on its own
 in another article is flagged instead: two articles may quote the same sentence.
 
-What it refuses: paragraphs shorter than ``config.dedup_min_chars`` key characters (so
-``（完）``, ``（新华社记者兰红光摄）``), page furniture, headings and byline blocks, a paragraph
-that repeats a heading, a near copy that differs in a number (``1.2万`` / ``1.5万``: two facts,
-not a misread), a near copy with a run of more than ``MAX_DIFF_RUN`` characters the kept copy
-lacks (flagged), a bracketed note or byline-like paragraph (``（资料来源：……）``) unless it
-comes ``NOTE_MIN_RUN`` times in a row, a partial copy with text after it (it may be a sentence
-that begins like the unit), and repeats that do not reach the loop rules (``好！好！好！``,
-``哈哈哈哈``, ``一二三四一二三四``, ``春天来了，春天来了，``).  Near copies are searched for among the
+What it refuses: paragraphs shorter than ``config.dedup_min_chars`` key characters
+(``他说，好的。``), page furniture, headings and byline blocks, a paragraph that repeats a
+heading, a near copy that differs in a number (``1.2万`` / ``1.5万``: two facts, not a
+misread), a near copy with a run of more than ``MAX_DIFF_RUN`` characters the kept copy lacks
+(flagged), a bracketed note or byline-like paragraph, however short (``（完）``,
+``（新华社记者兰红光摄）``, ``（资料来源：……）``), unless it comes ``NOTE_MIN_RUN`` times in a
+row (a run away from the first note keeps its own first: each article may sign off with
+``（完）``), a partial copy with text after it (it may be a sentence that begins like the
+unit), and repeats that do not reach the loop rules (``好！好！好！``, ``哈哈哈哈``,
+``一二三四一二三四``, ``春天来了，春天来了，``).  Near copies are searched for among the
 ``MAX_FUZZY_CANDIDATES`` most recent paragraphs of compatible length; exact copies anywhere on
 the page.
 
@@ -157,7 +159,7 @@ def may_act(page: Page, block_ids: set[int], config) -> bool:
         return True
     paragraphs = [(b.id, _reading(b.text)[1]) for b in page.blocks if b.kind == Kind.PARAGRAPH]
     for b, (_, k) in zip(joined, readings):
-        if len(k) < config.dedup_min_chars:
+        if not _looked_up(b, k, config.dedup_min_chars):
             continue
         # (two joins can make two copies of one another)
         others = [other for i, other in paragraphs if i != b.id]
@@ -318,9 +320,18 @@ def _standing(block: Block) -> str:
     if any(pattern.match(text) for _, pattern in FURNITURE):
         return "exempt"
     # photo credits, source notes and bylines may be printed twice; a loop prints them on
-    if BRACKETED_NOTE.match(text) or BYLINE.match(text.lstrip(BYLINE_MARK).strip()):
-        return "note"
-    return "paragraph"
+    return "note" if _note(text) else "paragraph"
+
+
+def _looked_up(block: Block, k: str, min_chars: int) -> bool:
+    """Whether a paragraph with key k may be a copy: it is long enough, or it is a short note
+    (（完）, a photo credit), which goes only from a run of copies (see ``NOTE_MIN_RUN``)."""
+    return len(k) >= min_chars or (bool(k) and _note(block.text.strip()))
+
+
+def _note(text: str) -> bool:
+    """A bracketed note or a byline-like line (``text`` stripped)."""
+    return bool(BRACKETED_NOTE.match(text) or BYLINE.match(text.lstrip(BYLINE_MARK).strip()))
 
 
 @lru_cache(maxsize=4096)
@@ -424,7 +435,7 @@ def _drop_copies(
     cut_short: set[int] = set()  # a copy, then a partial copy the loop stopped in
     for i, block in enumerate(blocks):
         k = keys[i]
-        if k is None or len(k) < min_chars:
+        if k is None or not _looked_up(block, k, min_chars):
             continue
         copied = k
         hit = index.find(k)
@@ -475,6 +486,10 @@ def _drop_copies(
         return blocks, flagged
     copy_of = {i: first for first, found in copies.items() for i, _ in found}
     for i in [i for i in copy_of if i in notes and _run_length(i, copy_of) < NOTE_MIN_RUN]:
+        del copy_of[i]
+    # a run of a note's copies away from the note opens with the note printed again (each
+    # article may sign off with （完）): the rest of the run is the loop
+    for i in [i for i in copy_of if i in notes and _opens_run(i, copy_of)]:
         del copy_of[i]
     copies = {first: [(i, r) for i, r in found if i in copy_of] for first, found in copies.items()}
     removed: dict[int, Repair] = {}
@@ -562,6 +577,13 @@ def _run_length(i: int, copy_of: dict[int, int]) -> int:
     while hi + 1 == first or copy_of.get(hi + 1) == first:
         hi += 1
     return hi - lo + 1
+
+
+def _opens_run(i: int, copy_of: dict[int, int]) -> bool:
+    """Whether copy i opens its run of adjacent copies, the paragraph they copy not in it
+    (that paragraph comes earlier: it would stand right before the run)."""
+    first = copy_of[i]
+    return i - 1 != first and copy_of.get(i - 1) != first
 
 
 def _loop_evidence(i: int, first: int, blocks, keys, copy_of: dict[int, int]) -> bool:
