@@ -509,6 +509,47 @@ def test_copy_anywhere_on_the_page_is_removed(copy):
     assert_balanced(text, result)
 
 
+FLIGHTS = "民航局有关负责人表示，将持续提升航班正常率，改善旅客出行体验。"
+
+
+def test_copy_that_stops_mid_copy_is_removed_whole():
+    # a paragraph loop that stopped in its next copy: a copy and a partial copy in one block
+    looped = FLIGHTS + FLIGHTS[:20]
+    text = page_of(FLIGHTS, looped, P2)
+    result = only(text, "dedup")
+    assert texts(result) == [FLIGHTS, P2]
+    (repair,) = result.repairs
+    assert (repair.action, repair.before, repair.after) == ("removed", looped, "")
+    assert repair.reason == (
+        "duplicate: copy 2 of 2 of block 0 and a partial copy after it (ratio 1.00)"
+    )
+    assert_balanced(text, result)
+    # a near copy too, and far from the paragraph it copies
+    filler = [f"第{i}段正文，讲的是完全不同的第{i}件事情，与前后文没有关系。" for i in range(5)]
+    near = looped.replace("航班", "航斑")  # the loop copies its own misread
+    assert texts(only(page_of(FLIGHTS, *filler, near), "dedup")) == [FLIGHTS, *filler]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (P1, FLIGHTS + FLIGHTS[:20]),  # alone: one copy and the start of another is no loop
+        (FLIGHTS, FLIGHTS[:20] + "今年还将新开国际航线二十条。"),  # begins like it
+        (FLIGHTS, FLIGHTS + FLIGHTS[:20] + "，今年还将新开国际航线二十条。"),  # text follows
+    ],
+)
+def test_paragraph_that_only_begins_like_another_stays(first, second):
+    result = only(page_of(first, second), "dedup")
+    assert texts(result) == [first, second]
+    assert [r for r in result.repairs if r.changes_text] == []
+
+
+def test_a_join_that_makes_a_copy_cut_short_runs_dedup_again():
+    page = parse(page_of(FLIGHTS, P2, FLIGHTS + FLIGHTS[:20]))
+    assert dedup.may_act(page, {2}, Config())
+    assert not dedup.may_act(parse(page_of(P1, P2, FLIGHTS + FLIGHTS[:20])), {2}, Config())
+
+
 def test_near_copy_with_text_of_its_own_is_flagged():
     longer = P1[:-1] + "，绝不姑息。"
     result = only(page_of(P1, P2, longer), "dedup")
@@ -678,6 +719,7 @@ def test_exact_copy_is_found_past_the_near_copy_window():
 # ---------------------------------------------------------------- dedup: loops inside a block
 
 
+COLD = "近期部分地区可能出现倒春寒天气"
 LONG_SENTENCE = (
     "这六项举措包括：一、出口信贷、出口信用保险和对外担保等政策性出口融资业务，要以进一步"
     "促进出口商品结构的优化和外经贸增长方式的转变为目标，重点支持船舶、成套设备、电讯电子"
@@ -717,6 +759,22 @@ LONG_SENTENCE = (
             "开头一句话。体系运行以来成效明显。结尾。",
         ),
         (LOOPED * 3, LOOPED),
+        # a loop that stops mid-copy at the end of the block: the partial copy goes too
+        (
+            f"各地要做好防范。{COLD}。{COLD}。{COLD}。{COLD}。近期部分地区可能出现倒",
+            f"各地要做好防范。{COLD}。",
+        ),
+        (f"专家提醒，{COLD}。{COLD}。{COLD}", f"专家提醒，{COLD}。"),
+        ("他说的平安城市的平安城市的平安城市的平安城", "他说的平安城市"),
+        # ... but not one of 3 Han characters, nor one that text follows: it may begin a sentence
+        (f"专家提醒，{COLD}。{COLD}。近期部", f"专家提醒，{COLD}。近期部"),
+        (
+            f"{COLD}。{COLD}。近期部分地区可能出现倒，各地要做好防范。",
+            f"{COLD}。近期部分地区可能出现倒，各地要做好防范。",
+        ),
+        # a clause looping between commas
+        (f"{COLD}，{COLD}，{COLD}，各地要做好防范。", f"{COLD}，各地要做好防范。"),
+        (f"气象部门提醒，{COLD}，{COLD}，{COLD}", f"气象部门提醒，{COLD}"),
     ],
 )
 def test_loops_inside_a_block_are_cut(text, expected):
@@ -738,6 +796,13 @@ def test_loops_inside_a_block_are_cut(text, expected):
         "市域社会治理现代化试点城市，市域社会治理现代化的巨大效能。",
         # two copies without an end mark, not at the end of the block
         "来信请寄人民日报经济部乡镇企业版来信请寄人民日报经济部乡镇企业版，谢谢。",
+        # one copy and then the start of another is no loop
+        f"{COLD}。近期部分地区可能出现倒",
+        "加油！加油！加油！",
+        "“春天来了，春天来了，春天在哪里呀？”孩子们唱着跑进了公园。",
+        "“风在吼，马在叫，黄河在咆哮，黄河在咆哮。”歌声响彻会场。",
+        "会议要求，一是加强组织领导，二是加强督促检查，三是加强宣传引导。",
+        "向前进，向前进，向前进，战士的责任重，妇女的冤仇深。",
     ],
 )
 def test_legitimate_repetition_stays(text):
@@ -790,6 +855,38 @@ def test_notes_go_only_from_a_run_of_copies():
     ] == "duplicate: copy 4 of 4 of block 1 (ratio 1.00)"
 
 
+def test_short_note_looping_goes_from_a_run():
+    signed = "（完）"
+    looped = page_of(P1, *[signed] * 5)
+    result = only(looped, "dedup")
+    assert texts(result) == [P1, signed]
+    assert [(r.action, r.before) for r in result.repairs] == [("removed", signed)] * 4
+    assert_balanced(looped, result)
+    # a run away from the note: every article signs off, so the run keeps one
+    for note in (
+        "（新华社记者兰红光摄）",
+        "（资料来源：国际货币基金组织和中国国务院发展研究中心）",
+    ):
+        text = page_of(P1, note, P2, *[note] * 4)
+        assert texts(only(text, "dedup")) == [P1, note, P2, note]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [P1, "（完）"],
+        [P1, "（完）", "（完）"],  # two is no run
+        [P1, "（完）", P2, "（完）", LOOPED, "（完）"],  # each article signs off
+        # a credit under each photo
+        ["![](1.jpg)", "（新华社记者兰红光摄）", "![](2.jpg)", "（新华社记者兰红光摄）"] * 2,
+        [P1, "（新华社记者兰红光摄）", P2, "（新华社记者兰红光摄）", "（新华社记者兰红光摄）"],
+    ],
+)
+def test_short_notes_printed_again_stay(paragraphs):
+    result = only(page_of(*paragraphs), "dedup")
+    assert texts(result) == paragraphs and result.repairs == []
+
+
 def test_chant_is_flagged():
     text = "“中国队加油！中国队加油！中国队加油！”看台上的球迷齐声高喊。"
     result = only(text + "\n", "dedup")
@@ -805,6 +902,18 @@ def test_loop_repair_records_whole_block():
     assert repair.action == "replaced"
     assert (repair.before, repair.after) == (text, "今年以来，全市整改交通隐患5286处。")
     assert repair.reason == "repeat_loop: 整改交通隐患5286处。 repeated 3 times, one copy kept"
+    assert_balanced(text, result)
+
+
+def test_loop_cut_off_mid_copy_is_recorded():
+    text = f"各地要做好防范。{COLD}。{COLD}。{COLD}。近期部分地区可能出现倒"
+    result = only(text + "\n", "dedup")
+    (repair,) = result.repairs
+    assert (repair.before, repair.after) == (text, f"各地要做好防范。{COLD}。")
+    assert repair.reason == (
+        f"repeat_loop: {COLD}。 repeated 3 times and cut off mid-copy (近期部分地区可能出现倒), "
+        "one copy kept"
+    )
     assert_balanced(text, result)
 
 

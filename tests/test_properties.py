@@ -192,6 +192,8 @@ def test_nothing_lost_nothing_invented(text):
 )
 # a bare number amid the text, once the number after a 上接 line is cut, stands at the page end
 @example("新京报记者 \n\n0。\n\n0\n\n# 一一\n\n上接第二版 0")
+# a photo credit cut at a column break, joined, is one of a run of copies: dedup looks again
+@example("0。\n\n（新\n\n华社记者兰红光摄）\n\n（新华社记者兰红光摄）\n\n（新华社记者兰红光摄）")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

@@ -6,13 +6,18 @@ paragraph seven times) or the same phrase within a paragraph.  Two passes, parag
 * **Within a block.**  A phrase of at least 4 Han characters repeated 3 or more times back to
   back (``的平安城市的平安城市的平安城市``), or a whole sentence of at least 8 characters
   repeated 2 or more times back to back (``甲乙丙丁戊己庚辛。甲乙丙丁戊己庚辛。``), is cut back
-  to one copy (a sentence without an end mark counts when its copies end the block).  Short
+  to one copy (a sentence without an end mark counts when its copies end the block; so does
+  a clause between commas, ``近期部分地区可能出现倒春寒天气，`` three times, by the phrase
+  rule).  A loop usually stops mid-copy: a partial copy (the unit's start, at least 4 Han
+  characters) right after the last whole copy goes too when it ends the block.  Short
   exclamations repeated as a chant (``中国队加油！`` three times) are flagged, not cut.
 * **Across blocks.**  A paragraph whose key (NFKC, whitespace and punctuation removed) equals
   an earlier paragraph's, or is within ``config.dedup_similarity`` of it by
   ``rapidfuzz.fuzz.ratio`` and differs only by short runs of a few characters, is removed; the
-  first copy stays.  Exact keys are found by hashing; near copies are looked for only among
-  earlier keys of compatible length.
+  first copy stays.  So is a paragraph that copies an earlier one and then starts it again,
+  ending in a partial copy as above: the whole block goes, partial copy and all.  Exact keys
+  are found by hashing; near copies are looked for only among earlier keys of compatible
+  length.
 
 Copies in another article (both ``article`` labels non-negative and different) are removed
 too, as OCR copies, when there is loop evidence: the paragraph is long
@@ -21,13 +26,16 @@ only copies follow it to the page end (but one copy closing the page of a paragr
 closes its own article is two reports ending on the same sentence).  A short copy on its own
 in another article is flagged instead: two articles may quote the same sentence.
 
-What it refuses: paragraphs shorter than ``config.dedup_min_chars`` key characters (so
-``（完）``, ``（新华社记者兰红光摄）``), page furniture, headings and byline blocks, a paragraph
-that repeats a heading, a near copy that differs in a number (``1.2万`` / ``1.5万``: two facts,
-not a misread), a near copy with a run of more than ``MAX_DIFF_RUN`` characters the kept copy
-lacks (flagged), a bracketed note or byline-like paragraph (``（资料来源：……）``) unless it
-comes ``NOTE_MIN_RUN`` times in a row, and repeats that do not reach the loop rules
-(``好！好！好！``, ``哈哈哈哈``, ``一二三四一二三四``).  Near copies are searched for among the
+What it refuses: paragraphs shorter than ``config.dedup_min_chars`` key characters
+(``他说，好的。``), page furniture, headings and byline blocks, a paragraph that repeats a
+heading, a near copy that differs in a number (``1.2万`` / ``1.5万``: two facts, not a
+misread), a near copy with a run of more than ``MAX_DIFF_RUN`` characters the kept copy lacks
+(flagged), a bracketed note or byline-like paragraph, however short (``（完）``,
+``（新华社记者兰红光摄）``, ``（资料来源：……）``), unless it comes ``NOTE_MIN_RUN`` times in a
+row (a run away from the first note keeps its own first: each article may sign off with
+``（完）``), a partial copy with text after it (it may be a sentence that begins like the
+unit), and repeats that do not reach the loop rules (``好！好！好！``, ``哈哈哈哈``,
+``一二三四一二三四``, ``春天来了，春天来了，``).  Near copies are searched for among the
 ``MAX_FUZZY_CANDIDATES`` most recent paragraphs of compatible length; exact copies anywhere on
 the page.
 
@@ -151,14 +159,15 @@ def may_act(page: Page, block_ids: set[int], config) -> bool:
         return True
     paragraphs = [(b.id, _reading(b.text)[1]) for b in page.blocks if b.kind == Kind.PARAGRAPH]
     for b, (_, k) in zip(joined, readings):
-        if len(k) < config.dedup_min_chars:
+        if not _looked_up(b, k, config.dedup_min_chars):
             continue
         # (two joins can make two copies of one another)
         others = [other for i, other in paragraphs if i != b.id]
-        if k in others or process.extractOne(
-            k, others, scorer=fuzz.ratio, score_cutoff=config.dedup_similarity * 100
-        ):
-            return True
+        for copied in (k, *(k[:p] for p in _partial_copy_starts(k))):
+            if copied in others or process.extractOne(
+                copied, others, scorer=fuzz.ratio, score_cutoff=config.dedup_similarity * 100
+            ):
+                return True
     return False
 
 
@@ -213,7 +222,7 @@ PAGE_CACHE_SIZE = 2048
 
 
 @lru_cache(maxsize=PAGE_CACHE_SIZE)
-def _reading(text: str) -> tuple[tuple[str, list[tuple[str, int]], list[str]] | None, str]:
+def _reading(text: str) -> tuple[tuple[str, list[tuple[str, int, str]], list[str]] | None, str]:
     """``_collapse``'s result for a block's text (None where the gate finds no loop), and the
     text's key.  Callers must not change the lists in it: it is shared."""
     # the gate and the key both read the runs between punctuation: split once
@@ -282,7 +291,10 @@ def _loop_repairs(page: Page, block: Block, new_text: str, loops, chants) -> lis
         for unit in chants
     ]
     if new_text != block.text:
-        what = "; ".join(f"{unit} repeated {n} times" for unit, n in loops)
+        what = "; ".join(
+            f"{unit} repeated {n} times" + (f" and cut off mid-copy ({partial})" if partial else "")
+            for unit, n, partial in loops
+        )
         repairs.append(
             page.repair(
                 NAME,
@@ -308,9 +320,18 @@ def _standing(block: Block) -> str:
     if any(pattern.match(text) for _, pattern in FURNITURE):
         return "exempt"
     # photo credits, source notes and bylines may be printed twice; a loop prints them on
-    if BRACKETED_NOTE.match(text) or BYLINE.match(text.lstrip(BYLINE_MARK).strip()):
-        return "note"
-    return "paragraph"
+    return "note" if _note(text) else "paragraph"
+
+
+def _looked_up(block: Block, k: str, min_chars: int) -> bool:
+    """Whether a paragraph with key k may be a copy: it is long enough, or it is a short note
+    (（完）, a photo credit), which goes only from a run of copies (see ``NOTE_MIN_RUN``)."""
+    return len(k) >= min_chars or (bool(k) and _note(block.text.strip()))
+
+
+def _note(text: str) -> bool:
+    """A bracketed note or a byline-like line (``text`` stripped)."""
+    return bool(BRACKETED_NOTE.match(text) or BYLINE.match(text.lstrip(BYLINE_MARK).strip()))
 
 
 @lru_cache(maxsize=4096)
@@ -411,14 +432,19 @@ def _drop_copies(
     copies: dict[int, list[tuple[int, float]]] = defaultdict(list)
     flagged: list[Repair] = []
     notes: set[int] = set()
+    cut_short: set[int] = set()  # a copy, then a partial copy the loop stopped in
     for i, block in enumerate(blocks):
         k = keys[i]
-        if k is None or len(k) < min_chars:
+        if k is None or not _looked_up(block, k, min_chars):
             continue
+        copied = k
         hit = index.find(k)
         if hit is None:
-            index.add(k, i)
-            continue
+            copied, hit = _copy_cut_short(k, index)
+            if hit is None:
+                index.add(k, i)
+                continue
+            cut_short.add(i)
         # what follows runs for copies only, which are few
         standing = _standing(block)
         if standing == "exempt":
@@ -434,7 +460,7 @@ def _drop_copies(
             notes.add(i)
         first, ratio, matched = hit
         original = blocks[first]
-        verdict = "noise" if matched == k else _compare(matched, k)
+        verdict = "noise" if matched == copied else _compare(matched, copied)
         if verdict == "numbers":
             index.add(k, i)
             continue
@@ -460,6 +486,10 @@ def _drop_copies(
         return blocks, flagged
     copy_of = {i: first for first, found in copies.items() for i, _ in found}
     for i in [i for i in copy_of if i in notes and _run_length(i, copy_of) < NOTE_MIN_RUN]:
+        del copy_of[i]
+    # a run of a note's copies away from the note opens with the note printed again (each
+    # article may sign off with （完）): the rest of the run is the loop
+    for i in [i for i in copy_of if i in notes and _opens_run(i, copy_of)]:
         del copy_of[i]
     copies = {first: [(i, r) for i, r in found if i in copy_of] for first, found in copies.items()}
     removed: dict[int, Repair] = {}
@@ -498,11 +528,13 @@ def _drop_copies(
         for n, (i, ratio) in enumerate(kept_found, start=2):
             block = blocks[i]
             where = " in another article" if _other_article(block, original) else ""
+            partial = " and a partial copy after it" if i in cut_short else ""
             removed[i] = page.repair(
                 NAME,
                 "removed",
                 [block, original],
-                f"duplicate: copy {n} of {total} of block {original.id}{where} (ratio {ratio:.2f})",
+                f"duplicate: copy {n} of {total} of block {original.id}{where}{partial} "
+                f"(ratio {ratio:.2f})",
                 before=block.text,
                 after="",
                 confidence=ratio,
@@ -510,6 +542,30 @@ def _drop_copies(
     repairs = flagged + list(removed.values())
     repairs.sort(key=lambda r: r.offset)
     return [b for i, b in enumerate(blocks) if i not in removed], repairs
+
+
+def _copy_cut_short(k: str, index: _Index) -> tuple[str, tuple[int, float, str] | None]:
+    """The first copy in key k and ``index.find``'s hit for it, where k is an earlier
+    paragraph's key followed by a partial copy of it (see ``_partial_copy_starts``); else
+    (k, None)."""
+    for p in _partial_copy_starts(k):
+        hit = index.find(k[:p])
+        if hit is not None:
+            return k[:p], hit
+    return k, None
+
+
+def _partial_copy_starts(k: str):
+    """Yield each p where key k reads k[:p] and then a partial copy of it that ends the
+    paragraph: a decoder loop that stopped mid-copy (甲乙丙丁戊己庚辛。甲乙丙丁).  The partial
+    copy holds at least ``PHRASE_MIN_HAN`` Han characters."""
+    opening = k[:START_GRAM]
+    # the partial copy is shorter than the copy before it: it starts past half the key
+    p = k.find(opening, (len(k) + 1) // 2)
+    while p >= 0:
+        if k.startswith(k[p:]) and len(HAN.findall(k, p)) >= PHRASE_MIN_HAN:
+            yield p
+        p = k.find(opening, p + 1)
 
 
 def _run_length(i: int, copy_of: dict[int, int]) -> int:
@@ -521,6 +577,13 @@ def _run_length(i: int, copy_of: dict[int, int]) -> int:
     while hi + 1 == first or copy_of.get(hi + 1) == first:
         hi += 1
     return hi - lo + 1
+
+
+def _opens_run(i: int, copy_of: dict[int, int]) -> bool:
+    """Whether copy i opens its run of adjacent copies, the paragraph they copy not in it
+    (that paragraph comes earlier: it would stand right before the run)."""
+    first = copy_of[i]
+    return i - 1 != first and copy_of.get(i - 1) != first
 
 
 def _loop_evidence(i: int, first: int, blocks, keys, copy_of: dict[int, int]) -> bool:
@@ -696,7 +759,10 @@ def _loop_cut(
 
     One copy is kept and so is the partial copy after the last whole one: the stretch may
     begin with text that merely ends like the unit (``…长。`` before ``冬柴…长。``), so which
-    copy is partial is not known, and keeping it loses nothing.
+    copy is partial is not known, and keeping it loses nothing.  But a partial copy of at least
+    ``PHRASE_MIN_HAN`` Han characters that ends the block goes too: that is where a decoder
+    loop stops, mid-copy (``甲乙丙丁戊己庚辛。甲乙丙丁戊己庚辛。甲乙丙丁``), and text that merely
+    began like the unit would run on past it (unless a column break cut it right there).
     """
     unit = s[start : start + period]
     if not _primitive(unit):
@@ -715,24 +781,43 @@ def _loop_cut(
         if (_is_sentence(sentence) or ends_block) and len(
             CONTENT.findall(sentence)
         ) >= SENTENCE_MIN_CHARS:
-            return a, end - (repeats - 1) * period, end, False
+            return a, _cut_start(s, a, end, period), end, False
     # a phrase loop: at least three copies of four Han characters or more
     repeats = (end - start) // period
     if repeats >= PHRASE_MIN_REPEATS and len(HAN.findall(unit)) >= PHRASE_MIN_HAN:
         if len(CONTENT.findall(unit)) <= CHANT_MAX_CHARS and any(c in EXCLAIM for c in unit):
             return start, start, end, True
-        return start, end - (repeats - 1) * period, end, False
+        return start, _cut_start(s, start, end, period), end, False
     return None
+
+
+def _cut_start(s: str, kept: int, end: int, period: int) -> int:
+    """Where the cut of the copies after the kept one (at ``kept``) starts: all but one
+    period before ``end`` (the partial copy stays), or right after the kept copy when the
+    partial copy ends the block (see ``_loop_cut``)."""
+    if _partial_copy(s, kept, end, period):
+        return kept + period
+    return end - ((end - kept) // period - 1) * period
+
+
+def _partial_copy(s: str, kept: int, end: int, period: int) -> str:
+    """The partial copy the loop from ``kept`` stopped in, where it ends the block and holds
+    at least ``PHRASE_MIN_HAN`` Han characters; else ``""``."""
+    tail = s[end - (end - kept) % period : end]
+    if end == len(s) and len(HAN.findall(tail)) >= PHRASE_MIN_HAN:
+        return tail
+    return ""
 
 
 def _has_final(text: str) -> bool:
     return any(c in SENTENCE_FINAL for c in text)
 
 
-def collapse_loops(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
+def collapse_loops(text: str) -> tuple[str, list[tuple[str, int, str]], list[str]]:
     """Cut loops inside one block's text back to one copy.
 
-    Returns the new text, the (unit, times) cut back, and the units left alone as chants.
+    Returns the new text, the (unit, times, partial copy after the last or "") cut back, and
+    the units left alone as chants.
     Whitespace between copies is ignored (copies split across lines still count).
     """
     if not _may_loop(SEGMENT.findall(text), text):
@@ -740,7 +825,7 @@ def collapse_loops(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
     return _collapse(text)
 
 
-def _collapse(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
+def _collapse(text: str) -> tuple[str, list[tuple[str, int, str]], list[str]]:
     """``_collapse_once`` until nothing more is cut: cutting one loop can leave copies of a
     shorter unit side by side (0。00000000，0。00000000，00000000， once the longer unit is cut),
     and what fix writes must come through it unchanged."""
@@ -755,7 +840,7 @@ def _collapse(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
     return text, loops, chants
 
 
-def _collapse_once(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
+def _collapse_once(text: str) -> tuple[str, list[tuple[str, int, str]], list[str]]:
     # work on the text without whitespace, mapping positions back
     dense = "".join(text.split())
     runs = sorted(_periodic_runs(dense))
@@ -769,7 +854,7 @@ def _collapse_once(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
         return positions[k] - positions[k - 1] > 1
 
     cuts: list[tuple[int, int]] = []
-    loops: list[tuple[str, int]] = []
+    loops: list[tuple[str, int, str]] = []
     chants: list[str] = []
     done = -1
     for start, end, period in runs:
@@ -784,7 +869,9 @@ def _collapse_once(text: str) -> tuple[str, list[tuple[str, int]], list[str]]:
             chants.append(dense[start : start + period])
         elif cut_end > cut_start:
             cuts.append((cut_start, cut_end))
-            loops.append((dense[unit_start : unit_start + period], (end - unit_start) // period))
+            unit = dense[unit_start : unit_start + period]
+            times = (end - unit_start) // period
+            loops.append((unit, times, _partial_copy(dense, unit_start, end, period)))
     if not cuts:
         return text, [], chants
     out, prev = [], 0
