@@ -15,6 +15,7 @@ from newsclean import Config, Kind, clean, parse
 from newsclean.filters import continuation, dedup
 from newsclean.filters.continuation import page_value
 from newsclean.filters.dedup import DROP, _collapse, _length_window, _may_loop, collapse_loops
+from newsclean.render import markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "seeds" / "000_f9189766c98bbe8f.txt").read_text(encoding="utf-8")
@@ -980,3 +981,20 @@ def test_a_marker_ends_its_article_in_either_style(marker, page):
         assert (articles[0].continued_to, articles[1].continued_to) == (page, None)
         paragraphs = [p.strip("　") for a in articles for p in a.paragraphs()]
         assert [p[:6] for p in paragraphs] == ["本报讯 记者", "本报讯 老旧"]
+
+
+def test_a_byline_looping_over_lines_under_the_headline_is_a_byline_once_cut():
+    # structure read the looping lines as a paragraph; cut back to one, they are the byline
+    # fix's output is read as the next time
+    loop = "新华社通讯员史照栋新华社记者赵忠生" * 6
+    lines = [loop[i : i + 16] for i in range(0, len(loop), 16)]
+    page = (
+        "用理论照亮人生路\n　　"
+        + "\n".join(lines)
+        + "\n　　武定远，一名普通的基层指导员，把坚持不懈地学习作为人生的崇高追求，带出了一个连年"
+        + "\n先进、全面过硬的中队。\n"
+    )
+    (article,) = clean(page).articles
+    assert article.bylines == ["新华社通讯员史照栋新华社记者赵忠生"]
+    once = markdown(clean(page).articles)
+    assert markdown(clean(once).articles) == once

@@ -64,12 +64,13 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ..chardata import BYLINE, BYLINE_MARK, FULLWIDTH_TO_ASCII, FURNITURE, MARKER_ONLY
-from ..model import Block, Kind, Page, Repair
+from ..model import HEADING_KINDS, Block, Kind, Page, Repair
 
 NAME = "dedup"
 
 # a copy in another article is removed only when both are at least this long (key characters)
 CROSS_ARTICLE_MIN_CHARS = 40
+BYLINE_MAX_CHARS = 40  # a byline line is short
 # a note (photo credit, source line, byline) goes only from a run of at least this many
 NOTE_MIN_RUN = 3
 # a near copy may differ from the kept paragraph only in runs this short (key characters)
@@ -201,6 +202,9 @@ def run(page: Page, config) -> tuple[Page, list[Repair]]:
             repairs.extend(found)
             if blocks[i] is not block:
                 keys[i] = key(blocks[i].text)
+                if _byline_under_headings(blocks, i):
+                    # a byline the loop had run on into lines of text: read as it now stands
+                    blocks[i] = blocks[i].with_(kind=Kind.BYLINE)
     kept, found = _drop_copies(page, blocks, keys, config)
     repairs.extend(found)
     blocks, rescued = _keep_page_anchors(blocks, kept)
@@ -213,6 +217,20 @@ def run(page: Page, config) -> tuple[Page, list[Repair]]:
     if not any(r.changes_text for r in repairs):
         return page, repairs
     return page.with_blocks(blocks), repairs
+
+
+def _byline_under_headings(blocks: list[Block], i: int) -> bool:
+    """Whether block ``i``, its loop cut, is a byline line right under its article's
+    headings (新华社通讯员史照栋新华社记者赵忠生, looped over six lines)."""
+    text = blocks[i].text
+    return (
+        i > 0
+        and blocks[i - 1].kind in HEADING_KINDS
+        and blocks[i - 1].article == blocks[i].article
+        and "\n" not in text
+        and len(text) <= BYLINE_MAX_CHARS
+        and BYLINE.match(text) is not None
+    )
 
 
 # readings of texts, and searches among keys, are remembered this many at a time: the pipeline
