@@ -15,6 +15,7 @@ from newsclean import Config, Kind, clean, parse
 from newsclean.filters import continuation, dedup
 from newsclean.filters.continuation import page_value
 from newsclean.filters.dedup import DROP, _collapse, _length_window, _may_loop, collapse_loops
+from newsclean.render import markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "seeds" / "000_f9189766c98bbe8f.txt").read_text(encoding="utf-8")
@@ -871,3 +872,77 @@ def test_a_marker_ends_its_article_in_either_style(marker, page):
         assert (articles[0].continued_to, articles[1].continued_to) == (page, None)
         paragraphs = [p.strip("　") for a in articles for p in a.paragraphs()]
         assert [p[:6] for p in paragraphs] == ["本报讯 记者", "本报讯 老旧"]
+
+
+# --- a heading that carries a marker: 数字乡村（下转第3版） under the text it closes ---
+
+JUMP_PREVIOUS = [
+    "本报讯 记者王敏报道：本市日前出台新一轮人才引进政策，在落户、住房、子女入学等方面加大支持力度。",
+    "据介绍，新政策将覆盖更多行业和领域，预计每年吸引各类人才超过两万人。",
+]
+JUMP_PIECE = [
+    "“以前办事要跑好几趟，现在手机上就能办。”村民张大姐说。近年来，当地大力推进数字乡村建设，政务服务事项基本实现网上可办。",
+    "下一步，当地将继续完善农村信息基础设施，让更多村民享受数字化带来的便利。",
+]
+
+
+def jump_page(heading: str, style: str) -> str:
+    """The page 人才引进政策再升级, then ``heading`` (its lines) over the continued piece."""
+    if style == "plain":
+        lines = ["人才引进政策再升级", *("　　" + p for p in JUMP_PREVIOUS)]
+        lines += [*heading.split("\n"), *("　　" + p for p in JUMP_PIECE)]
+        return "\n".join(lines) + "\n"
+    blocks = ["# 人才引进政策再升级", *JUMP_PREVIOUS, *heading.split("\n"), *JUMP_PIECE]
+    return "\n\n".join(blocks) + "\n"
+
+
+def articles_read(text: str) -> list[dict]:
+    return [
+        {k: v for k, v in a.to_dict().items() if k not in ("source", "repairs")}
+        for a in clean(text, source="page").articles
+    ]
+
+
+def assert_fix_is_idempotent(text: str) -> None:
+    once = markdown(clean(text).articles)
+    assert markdown(clean(once).articles) == once
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## 数字乡村（下转第3版）",
+        "### 数字乡村（下转第3版）",
+        "**数字乡村（下转第3版）**",
+        "## （下转第3版）数字乡村",
+    ],
+)
+def test_a_heading_carrying_a_to_marker_carries_the_text_above_it(heading):
+    # the 下转 line of the column above, read onto the heading after it: the article above
+    # goes on to page 3, and the heading opens what follows, as with the marker on its own line
+    text = jump_page(heading, "markdown")
+    first, after = articles_read(text)
+    assert (first["title"], first["continued_to"]) == ("人才引进政策再升级", 3)
+    assert first["sections"] == [{"heading": None, "paragraphs": JUMP_PREVIOUS}]
+    assert after["sections"] == [{"heading": "数字乡村", "paragraphs": JUMP_PIECE}]
+    assert articles_read(text) == articles_read(jump_page("（下转第3版）\n## 数字乡村", "markdown"))
+    assert_fix_is_idempotent(text)
+
+
+def test_two_markers_ending_a_paragraph_are_both_cut():
+    # its own 下转, and the 上接 line of the piece after it glued on
+    text = "前一篇最后一段。（下转第3版）（上接第1版）\n\n续篇第一段。\n"
+    result = only(text, "continuation")
+    a, b = result.page.blocks
+    assert (a.text, a.continued_to, b.continued_from) == ("前一篇最后一段。", 3, 1)
+    assert_balanced(text, result)
+
+
+def test_a_page_after_a_jump_is_another_pieces():
+    # the paragraph after 下转第八版 shares its article's label until assemble splits it at
+    # the jump: the 下转 the heading below it carries is its own page, no clash with 8
+    text = "第一段。（下转第八版）\n\n第二段。\n\n## 数字乡村（下转第3版）\n\n第三段。\n"
+    articles = articles_read(text)
+    assert [a["continued_to"] for a in articles] == [8, 3, None]
+    assert articles[2]["sections"] == [{"heading": "数字乡村", "paragraphs": ["第三段。"]}]
+    assert_fix_is_idempotent(text)
