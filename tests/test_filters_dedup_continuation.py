@@ -874,7 +874,7 @@ def test_a_marker_ends_its_article_in_either_style(marker, page):
         assert [p[:6] for p in paragraphs] == ["本报讯 记者", "本报讯 老旧"]
 
 
-# --- a heading that carries a marker: 数字乡村（下转第3版） under the text it closes ---
+# --- a heading that carries its marker: 数字乡村（上接第1版） over a continued piece ---
 
 JUMP_PREVIOUS = [
     "本报讯 记者王敏报道：本市日前出台新一轮人才引进政策，在落户、住房、子女入学等方面加大支持力度。",
@@ -909,6 +909,51 @@ def assert_fix_is_idempotent(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("heading", "style"),
+    [
+        ("## 数字乡村（上接第1版）", "markdown"),
+        ("### 数字乡村（上接第1版）", "markdown"),
+        ("#### 数字乡村（上接第1版）", "markdown"),
+        ("**数字乡村（上接第1版）**", "markdown"),
+        ("## （上接第1版）数字乡村", "markdown"),
+        ("### （上接第1版）数字乡村", "markdown"),
+        ("## 数字乡村 上接第一版", "markdown"),
+        ("## 数字乡村（接第1版）", "markdown"),
+        ("数字乡村（上接第1版）", "plain"),
+        ("数字乡村 上接第一版", "plain"),
+    ],
+)
+def test_a_heading_carrying_its_from_marker_is_the_jump_headline(heading, style):
+    # read as the heading over its marker's own line: a piece of its own, the article before
+    # it untouched
+    text = jump_page(heading, style)
+    working = jump_page(
+        "## 数字乡村\n（上接第1版）" if style == "markdown" else "数字乡村\n（上接第1版）", style
+    )
+    first, piece = articles_read(text)
+    assert (first["title"], first["continued_from"]) == ("人才引进政策再升级", None)
+    assert first["sections"] == [{"heading": None, "paragraphs": JUMP_PREVIOUS}]
+    assert (piece["title"], piece["jump_headline"], piece["continued_from"]) == (
+        None,
+        "数字乡村",
+        1,
+    )
+    assert piece["sections"] == [{"heading": None, "paragraphs": JUMP_PIECE}]
+    assert articles_read(text) == articles_read(working)
+    assert markdown(clean(text).articles) == markdown(clean(working).articles)
+    assert_fix_is_idempotent(text)
+
+
+def test_a_jump_headline_carrying_its_marker_may_stand_under_a_kicker():
+    text = jump_page("## 乡村振兴\n## 数字乡村（上接第1版）", "markdown")
+    assert articles_read(text) == articles_read(
+        jump_page("## 乡村振兴\n## 数字乡村\n（上接第1版）", "markdown")
+    )
+    assert articles_read(text)[1]["kicker"] == "乡村振兴"
+    assert_fix_is_idempotent(text)
+
+
+@pytest.mark.parametrize(
     "heading",
     [
         "## 数字乡村（下转第3版）",
@@ -927,6 +972,66 @@ def test_a_heading_carrying_a_to_marker_carries_the_text_above_it(heading):
     assert after["sections"] == [{"heading": "数字乡村", "paragraphs": JUMP_PIECE}]
     assert articles_read(text) == articles_read(jump_page("（下转第3版）\n## 数字乡村", "markdown"))
     assert_fix_is_idempotent(text)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["## 数字乡村（上接第1版）（下转第3版）", "## （上接第1版）数字乡村（下转第3版）"],
+)
+def test_a_heading_carrying_both_markers(heading):
+    text = jump_page(heading, "markdown")
+    first, piece = articles_read(text)
+    assert (first["continued_to"], piece["jump_headline"], piece["continued_from"]) == (
+        3,
+        "数字乡村",
+        1,
+    )
+    assert_fix_is_idempotent(text)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "### 第一版本的故事",  # 版 as a word's, no marker
+        "## 第一版本的故事",
+        "**第一版本的故事**",
+        "### 版面设计的新变化",
+        "### 对接第3版",  # a bare verb glued to the words before it is prose
+    ],
+)
+def test_a_section_heading_without_a_marker_stays_a_section(heading):
+    text = jump_page(heading, "markdown")
+    (article,) = articles_read(text)
+    assert (article["continued_from"], article["continued_to"], article["jump_headline"]) == (
+        None,
+        None,
+        None,
+    )
+    assert article["sections"][1] == {"heading": heading.strip("#* "), "paragraphs": JUMP_PIECE}
+
+
+def test_a_plain_line_without_a_marker_stays_a_headline():
+    first, second = articles_read(jump_page("第一版本的故事", "plain"))
+    assert (second["title"], second["jump_headline"], second["continued_from"]) == (
+        "第一版本的故事",
+        None,
+        None,
+    )
+    assert first["continued_from"] is None
+
+
+def test_a_marker_heading_alone_and_a_paragraph_opening_with_one_are_as_before():
+    # ### 上接第一版 alone is the marker line of an untitled piece; a paragraph opening with
+    # 上接第一版 is that piece's first words
+    for heading in ("### 上接第一版", "上接第一版"):
+        text = jump_page(heading, "markdown")
+        first, piece = articles_read(text)
+        assert (piece["title"], piece["jump_headline"], piece["continued_from"]) == (None, None, 1)
+        assert piece["sections"] == [{"heading": None, "paragraphs": JUMP_PIECE}]
+    text = "\n\n".join(["# 人才引进政策再升级", *JUMP_PREVIOUS, "上接第一版 " + JUMP_PIECE[0]])
+    first, piece = articles_read(text)
+    assert (piece["jump_headline"], piece["continued_from"]) == (None, 1)
+    assert piece["sections"][0]["paragraphs"] == JUMP_PIECE[:1]
 
 
 def test_two_markers_ending_a_paragraph_are_both_cut():

@@ -18,7 +18,9 @@ Where the number goes:
   its page goes onto that block, except when a paragraph ends with an 上接 marker or starts
   with a 下转 one: that is a marker line the OCR glued to the wrong paragraph, so the page goes
   to the neighbour it points at; and a 下转 on a heading (``## 数字乡村（下转第3版）``) is the
-  marker of the text above it, whose page it is (flagged when no text stands above).
+  marker of the text above it, whose page it is (flagged when no text stands above); an 上接
+  on a heading stays there: the structure filter reads that heading as the continued piece's
+  jump headline (see ``carries_continued_from``).
 
 What it leaves alone: markers inside a sentence (``见本报第3版``, ``转第三方平台``,
 ``接第一批``), a bare 转/接/紧接 glued to the text around it without brackets, a marker line in
@@ -96,6 +98,22 @@ def page_value(raw: str) -> int | str | None:
     return value if value else None
 
 
+def carries_continued_from(text: str) -> bool:
+    """Whether a heading's line carries an 上接 marker beside its own words, as a continued
+    piece's jump headline is printed (数字乡村（上接第1版）, （上接第1版）数字乡村), in a form
+    this filter cuts: the structure filter reads such a line as that piece's jump headline,
+    and the line fix writes for it is the heading and then the marker."""
+    if not may_hold_marker(text) or ONLY.match(text):
+        return False
+    start = AT_START.match(text)
+    taken = 0  # (as _inline reads it: a marker at the end only after the one at the start)
+    if start is not None and _start_ok(text, start):
+        if _cuts_from(start):
+            return True
+        taken = start.end()
+    return any(_cuts_from(m) for m in _end_markers(text, taken))
+
+
 def _end_markers(text: str, taken: int):
     """The markers that end a block, after its first ``taken`` characters: up to two, as a
     heading may carry its piece's 上接 and the 下转 of the text above it (数字乡村（上接第1版）
@@ -108,6 +126,10 @@ def _end_markers(text: str, taken: int):
             return
         yield m
         end = m.start()
+
+
+def _cuts_from(m) -> bool:
+    return m.group("verb") in CONTINUED_FROM_VERBS and page_value(m.group("page")) is not None
 
 
 def _field(verb: str) -> str:
