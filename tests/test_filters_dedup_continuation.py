@@ -998,3 +998,182 @@ def test_a_byline_looping_over_lines_under_the_headline_is_a_byline_once_cut():
     assert article.bylines == ["新华社通讯员史照栋新华社记者赵忠生"]
     once = markdown(clean(page).articles)
     assert markdown(clean(once).articles) == once
+
+
+# --- a heading that carries its marker: 数字乡村（上接第1版） over a continued piece ---
+
+JUMP_PREVIOUS = [
+    "本报讯 记者王敏报道：本市日前出台新一轮人才引进政策，在落户、住房、子女入学等方面加大支持力度。",
+    "据介绍，新政策将覆盖更多行业和领域，预计每年吸引各类人才超过两万人。",
+]
+JUMP_PIECE = [
+    "“以前办事要跑好几趟，现在手机上就能办。”村民张大姐说。近年来，当地大力推进数字乡村建设，政务服务事项基本实现网上可办。",
+    "下一步，当地将继续完善农村信息基础设施，让更多村民享受数字化带来的便利。",
+]
+
+
+def jump_page(heading: str, style: str) -> str:
+    """The page 人才引进政策再升级, then ``heading`` (its lines) over the continued piece."""
+    if style == "plain":
+        lines = ["人才引进政策再升级", *("　　" + p for p in JUMP_PREVIOUS)]
+        lines += [*heading.split("\n"), *("　　" + p for p in JUMP_PIECE)]
+        return "\n".join(lines) + "\n"
+    blocks = ["# 人才引进政策再升级", *JUMP_PREVIOUS, *heading.split("\n"), *JUMP_PIECE]
+    return "\n\n".join(blocks) + "\n"
+
+
+def articles_read(text: str) -> list[dict]:
+    return [
+        {k: v for k, v in a.to_dict().items() if k not in ("source", "repairs")}
+        for a in clean(text, source="page").articles
+    ]
+
+
+def assert_fix_is_idempotent(text: str) -> None:
+    once = markdown(clean(text).articles)
+    assert markdown(clean(once).articles) == once
+
+
+@pytest.mark.parametrize(
+    ("heading", "style"),
+    [
+        ("## 数字乡村（上接第1版）", "markdown"),
+        ("### 数字乡村（上接第1版）", "markdown"),
+        ("#### 数字乡村（上接第1版）", "markdown"),
+        ("**数字乡村（上接第1版）**", "markdown"),
+        ("## （上接第1版）数字乡村", "markdown"),
+        ("### （上接第1版）数字乡村", "markdown"),
+        ("## 数字乡村 上接第一版", "markdown"),
+        ("## 数字乡村（接第1版）", "markdown"),
+        ("数字乡村（上接第1版）", "plain"),
+        ("数字乡村 上接第一版", "plain"),
+    ],
+)
+def test_a_heading_carrying_its_from_marker_is_the_jump_headline(heading, style):
+    # read as the heading over its marker's own line: a piece of its own, the article before
+    # it untouched
+    text = jump_page(heading, style)
+    working = jump_page(
+        "## 数字乡村\n（上接第1版）" if style == "markdown" else "数字乡村\n（上接第1版）", style
+    )
+    first, piece = articles_read(text)
+    assert (first["title"], first["continued_from"]) == ("人才引进政策再升级", None)
+    assert first["sections"] == [{"heading": None, "paragraphs": JUMP_PREVIOUS}]
+    assert (piece["title"], piece["jump_headline"], piece["continued_from"]) == (
+        None,
+        "数字乡村",
+        1,
+    )
+    assert piece["sections"] == [{"heading": None, "paragraphs": JUMP_PIECE}]
+    assert articles_read(text) == articles_read(working)
+    assert markdown(clean(text).articles) == markdown(clean(working).articles)
+    assert_fix_is_idempotent(text)
+
+
+def test_a_jump_headline_carrying_its_marker_may_stand_under_a_kicker():
+    text = jump_page("## 乡村振兴\n## 数字乡村（上接第1版）", "markdown")
+    assert articles_read(text) == articles_read(
+        jump_page("## 乡村振兴\n## 数字乡村\n（上接第1版）", "markdown")
+    )
+    assert articles_read(text)[1]["kicker"] == "乡村振兴"
+    assert_fix_is_idempotent(text)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## 数字乡村（下转第3版）",
+        "### 数字乡村（下转第3版）",
+        "**数字乡村（下转第3版）**",
+        "## （下转第3版）数字乡村",
+    ],
+)
+def test_a_heading_carrying_a_to_marker_carries_the_text_above_it(heading):
+    # the 下转 line of the column above, read onto the heading after it: the article above
+    # goes on to page 3, and the heading opens what follows, as with the marker on its own line
+    text = jump_page(heading, "markdown")
+    first, after = articles_read(text)
+    assert (first["title"], first["continued_to"]) == ("人才引进政策再升级", 3)
+    assert first["sections"] == [{"heading": None, "paragraphs": JUMP_PREVIOUS}]
+    assert after["sections"] == [{"heading": "数字乡村", "paragraphs": JUMP_PIECE}]
+    assert articles_read(text) == articles_read(jump_page("（下转第3版）\n## 数字乡村", "markdown"))
+    assert_fix_is_idempotent(text)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["## 数字乡村（上接第1版）（下转第3版）", "## （上接第1版）数字乡村（下转第3版）"],
+)
+def test_a_heading_carrying_both_markers(heading):
+    text = jump_page(heading, "markdown")
+    first, piece = articles_read(text)
+    assert (first["continued_to"], piece["jump_headline"], piece["continued_from"]) == (
+        3,
+        "数字乡村",
+        1,
+    )
+    assert_fix_is_idempotent(text)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "### 第一版本的故事",  # 版 as a word's, no marker
+        "## 第一版本的故事",
+        "**第一版本的故事**",
+        "### 版面设计的新变化",
+        "### 对接第3版",  # a bare verb glued to the words before it is prose
+    ],
+)
+def test_a_section_heading_without_a_marker_stays_a_section(heading):
+    text = jump_page(heading, "markdown")
+    (article,) = articles_read(text)
+    assert (article["continued_from"], article["continued_to"], article["jump_headline"]) == (
+        None,
+        None,
+        None,
+    )
+    assert article["sections"][1] == {"heading": heading.strip("#* "), "paragraphs": JUMP_PIECE}
+
+
+def test_a_plain_line_without_a_marker_stays_a_headline():
+    first, second = articles_read(jump_page("第一版本的故事", "plain"))
+    assert (second["title"], second["jump_headline"], second["continued_from"]) == (
+        "第一版本的故事",
+        None,
+        None,
+    )
+    assert first["continued_from"] is None
+
+
+def test_a_marker_heading_alone_and_a_paragraph_opening_with_one_are_as_before():
+    # ### 上接第一版 alone is the marker line of an untitled piece; a paragraph opening with
+    # 上接第一版 is that piece's first words
+    for heading in ("### 上接第一版", "上接第一版"):
+        text = jump_page(heading, "markdown")
+        first, piece = articles_read(text)
+        assert (piece["title"], piece["jump_headline"], piece["continued_from"]) == (None, None, 1)
+        assert piece["sections"] == [{"heading": None, "paragraphs": JUMP_PIECE}]
+    text = "\n\n".join(["# 人才引进政策再升级", *JUMP_PREVIOUS, "上接第一版 " + JUMP_PIECE[0]])
+    first, piece = articles_read(text)
+    assert (piece["jump_headline"], piece["continued_from"]) == (None, 1)
+    assert piece["sections"][0]["paragraphs"] == JUMP_PIECE[:1]
+
+
+def test_two_markers_ending_a_paragraph_are_both_cut():
+    # its own 下转, and the 上接 line of the piece after it glued on
+    text = "前一篇最后一段。（下转第3版）（上接第1版）\n\n续篇第一段。\n"
+    result = only(text, "continuation")
+    a, b = result.page.blocks
+    assert (a.text, a.continued_to, b.continued_from) == ("前一篇最后一段。", 3, 1)
+    assert_balanced(text, result)
+
+
+def test_a_page_after_a_jump_is_another_pieces():
+    # the paragraph after 下转第八版 shares its article's label until assemble splits it at
+    # the jump: the 下转 the heading below it carries is its own page, no clash with 8
+    text = "第一段。（下转第八版）\n\n第二段。\n\n## 数字乡村（下转第3版）\n\n第三段。\n"
+    articles = articles_read(text)
+    assert [a["continued_to"] for a in articles] == [8, 3, None]
+    assert articles[2]["sections"] == [{"heading": "数字乡村", "paragraphs": ["第三段。"]}]
+    assert_fix_is_idempotent(text)

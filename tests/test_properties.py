@@ -33,6 +33,20 @@ block = st.one_of(
     ),
     st.builds(lambda p: "上接第二版 " + p, paragraph),
     st.builds(lambda p: p + "（下转第八版）", paragraph),
+    # a heading carrying its piece's 上接, or the 下转 of the text above it
+    st.builds(
+        lambda shape, t, marker: shape.format(marker.format(t)),
+        st.sampled_from(["## {}", "### {}", "**{}**", "{}"]),
+        st.text(st.sampled_from(HAN), min_size=2, max_size=8),
+        st.sampled_from(
+            [
+                "{}（上接第1版）",
+                "（上接第1版）{}",
+                "{}（下转第3版）",
+                "（上接第1版）{}（下转第3版）",
+            ]
+        ),
+    ),
     # what other OCR writes: bold lines, deep headings, bullets, lines with no blank between
     st.builds(lambda t: f"**{t}**", st.text(st.sampled_from(HAN), min_size=2, max_size=12)),
     st.sampled_from(["**上接第1版**", "**2021年11月15日 星期一 法治日报 第3版**", "<br>"]),
@@ -194,6 +208,19 @@ def test_nothing_lost_nothing_invented(text):
 @example("新京报记者 \n\n0。\n\n0\n\n# 一一\n\n上接第二版 0")
 # a photo credit cut at a column break, joined, is one of a run of copies: dedup looks again
 @example("0。\n\n（新\n\n华社记者兰红光摄）\n\n（新华社记者兰红光摄）\n\n（新华社记者兰红光摄）")
+# a 下转 on a heading is the text above's, also after a 下转 of its article's label: what
+# follows a jump is another piece, as assemble groups it
+@example("0。（下转第八版）\n\n一一（上接第1版）\n\n## 一一（下转第3版）")
+@example(
+    "# 一一\n\n0。（下转第八版）\n\n#\n\n 一一\n\n### （上接第1版）一一（下转第3版）\n\n# 一一"
+)
+# a 下转 on a heading of a stack goes above the stack; with nothing above it stays, flagged
+@example("##\n\n （上接第1版）一一（下转第3版）\n\n## （上接第1版）一一（下转第3版）\n\n0。")
+@example("## 一一上接第1版（下转第3版）\n\n上接第二版 0。")
+# a bold line carrying its 上接 on a plain page is a jump headline, as on a Markdown page
+@example("0。\n\n0。\n0。\n\n（下转第2版）\n\n**一一（上接第1版）**\n\n0。\n\n0。（下转第八版）")
+# a paragraph ending on two markers loses both in the first run
+@example("0。\n\n一上接第1版（下转第3版）")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

@@ -14,9 +14,13 @@ Where the number goes:
   上接 page goes onto the next block (the first block of the continued piece), a 下转 page
   onto the block before it; an 上接 line right after its article's heading goes to that
   heading; a marker with no block on its side (下转 at the top of the page) is flagged;
-* a marker at the start or end of a block is trimmed off and its page goes onto that block,
-  except when a paragraph ends with an 上接 marker or starts with a 下转 one: that is a marker
-  line the OCR glued to the wrong paragraph, so the page goes to the neighbour it points at.
+* a marker at the start or end of a block (two at the end: 上接 and 下转) is trimmed off and
+  its page goes onto that block, except when a paragraph ends with an 上接 marker or starts
+  with a 下转 one: that is a marker line the OCR glued to the wrong paragraph, so the page goes
+  to the neighbour it points at; and a 下转 on a heading (``## 数字乡村（下转第3版）``) is the
+  marker of the text above it, whose page it is (flagged when no text stands above); an 上接
+  on a heading stays there: the structure filter reads that heading as the continued piece's
+  jump headline (see ``carries_continued_from``).
 
 What it leaves alone: markers inside a sentence (``见本报第3版``, ``转第三方平台``,
 ``接第一批``), a bare 转/接/紧接 glued to the text around it without brackets, a marker line in
@@ -94,6 +98,40 @@ def page_value(raw: str) -> int | str | None:
     return value if value else None
 
 
+def carries_continued_from(text: str) -> bool:
+    """Whether a heading's line carries an 上接 marker beside its own words, as a continued
+    piece's jump headline is printed (数字乡村（上接第1版）, （上接第1版）数字乡村), in a form
+    this filter cuts: the structure filter reads such a line as that piece's jump headline,
+    and the line fix writes for it is the heading and then the marker."""
+    if not may_hold_marker(text) or ONLY.match(text):
+        return False
+    start = AT_START.match(text)
+    taken = 0  # (as _inline reads it: a marker at the end only after the one at the start)
+    if start is not None and _start_ok(text, start):
+        if _cuts_from(start):
+            return True
+        taken = start.end()
+    return any(_cuts_from(m) for m in _end_markers(text, taken))
+
+
+def _end_markers(text: str, taken: int):
+    """The markers that end a block, after its first ``taken`` characters: up to two, as a
+    heading may carry its piece's 上接 and the 下转 of the text above it (数字乡村（上接第1版）
+    （下转第3版）) and a paragraph its own 下转 and the 上接 of the piece after it (cutting
+    one would leave the other at the end, for the next run to cut)."""
+    end = len(text)
+    for _ in range(2):
+        m = AT_END.search(text, 0, end)
+        if m is None or m.start() < taken or not _end_ok(text, m):
+            return
+        yield m
+        end = m.start()
+
+
+def _cuts_from(m) -> bool:
+    return m.group("verb") in CONTINUED_FROM_VERBS and page_value(m.group("page")) is not None
+
+
 def _field(verb: str) -> str:
     return FROM if verb in CONTINUED_FROM_VERBS else TO
 
@@ -140,16 +178,31 @@ class _Plan:
     def value_on(self, index: int, field: str):
         return getattr(self.blocks[index], field)
 
+    def _piece(self, index: int) -> list[Block]:
+        """The blocks of the piece ``index`` is in: its article's, cut after each block that
+        goes on to another page, as assemble groups them (what follows a 下转 is another
+        piece, whatever its label)."""
+        article = self.blocks[index].article
+        if article < 0:
+            return []
+        piece: list[Block] = []
+        for i, b in enumerate(self.blocks):
+            if b.article != article:
+                continue
+            piece.append(b)
+            if b.continued_to is not None:
+                if i >= index:
+                    break
+                piece = []
+        return piece
+
     def assign(self, index: int, field: str, value) -> bool:
-        """Record the page on a block; False if the block, or another block of its article,
+        """Record the page on a block; False if the block, or another block of its piece,
         already carries another page (an article comes from one page and goes on to one)."""
         current = self.value_on(index, field)
         if current is not None and current != value:
             return False
-        article = self.blocks[index].article
-        if article >= 0 and any(
-            b.article == article and getattr(b, field) not in (None, value) for b in self.blocks
-        ):
+        if any(getattr(b, field) not in (None, value) for b in self._piece(index)):
             return False
         self.blocks[index] = self.blocks[index].with_(**{field: value})
         return True
@@ -320,6 +373,7 @@ def _inline(plan: _Plan, i: int, block: Block, neighbour) -> None:
     cuts: list[tuple[int, int, str, str, object, int]] = []  # span, marker, field, value, target
     handled: list[tuple[int, int]] = []
     is_paragraph = block.kind == Kind.PARAGRAPH
+    is_heading = _is_heading(block)
 
     def consider(m, at_start: bool) -> None:
         if not (_start_ok(text, m) if at_start else _end_ok(text, m)):
@@ -336,6 +390,18 @@ def _inline(plan: _Plan, i: int, block: Block, neighbour) -> None:
         if is_paragraph and (field == FROM) != at_start:
             other = neighbour(i, -1 if at_start else 1)
             target = other if other is not None else i
+        elif field == TO and is_heading:
+            # a heading carrying a 下转 (## 数字乡村（下转第3版）) carries the marker line of
+            # the text above it (above its stack of headings), which jumps there: the heading
+            # opens what follows, and closes nothing (with no text above, the marker belongs
+            # to no block)
+            other = neighbour(i, -1)
+            while other is not None and _is_heading(plan.page.blocks[other]):
+                other = neighbour(other, -1)
+            if other is None or plan.page.blocks[other].kind != Kind.PARAGRAPH:
+                _flag(plan, block, marker, "no text above it for it to belong to")
+                return
+            target = other
         if not plan.assign(target, field, value):
             _flag(plan, block, marker, f"block {plan.page.blocks[target].id} has another page")
             return
@@ -343,7 +409,8 @@ def _inline(plan: _Plan, i: int, block: Block, neighbour) -> None:
 
     if (m := AT_START.match(text)) is not None:
         consider(m, at_start=True)
-    if (m := AT_END.search(text)) is not None and all(m.start() >= e for _, e in handled):
+    taken = max((e for _, e in handled), default=0)
+    for m in _end_markers(text, taken):
         consider(m, at_start=False)
 
     # a marker line or a bracketed marker in the middle: left for a reviewer
@@ -377,6 +444,10 @@ def _inline(plan: _Plan, i: int, block: Block, neighbour) -> None:
         plan.blocks[i] = plan.blocks[i].with_(text=new_text.strip())
     else:  # nothing but markers: the block goes (its cuts already account for its text)
         plan.removed.add(i)
+
+
+def _is_heading(block: Block) -> bool:
+    return block.kind in HEADING_KINDS or block.kind == Kind.SECTION
 
 
 def _own_line(text: str, m) -> bool:

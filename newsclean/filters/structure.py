@@ -1,7 +1,8 @@
 """Finds headlines, kickers, subtitles, jump headlines, bylines and sections, and labels articles.
 
 Markdown headings follow the seed's conventions: ``#`` is a headline; ``##`` is a kicker directly above a headline, a subtitle directly below one, the jump
-headline of a continued piece when a continuation marker follows it, and otherwise a headline
+headline of a continued piece when a continuation marker follows it or it carries its 上接
+marker (``## 数字乡村（上接第1版）``, at any level or in bold), and otherwise a headline
 (when a byline or dateline follows) or a section heading.  Plain OCR headlines (short lines
 without sentence punctuation) are grouped the same way.  No text changes here, so this filter
 records no repairs.
@@ -31,6 +32,7 @@ from ..chardata import (
 from ..config import Config
 from ..model import HEADING_KINDS, Block, Kind, Page, Repair
 from ..parse import DASH_SUBTITLE, closes_sentence, headline_like
+from .continuation import carries_continued_from
 
 NAME = "structure"
 
@@ -124,21 +126,31 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
                 j += 1
         ahead = out[j] if j < len(out) else None
         over_headline = ahead is not None and ahead.kind == _HEADLINE and ahead.level == top
+        # a heading that carries its 上接 marker (## 数字乡村（上接第1版）) is a continued
+        # piece's jump headline, as it is over the marker's own line, at any level
+        carries_marker = carries_continued_from(b.text)
         # ### is what fix writes for a section heading, and stays one; #### or deeper right
         # over a headline is its 引题, as ## is
         if b.level == top + 2 or (b.level > top + 1 and not over_headline):
+            if carries_marker and not over_headline:
+                out[i] = b.with_(kind=_JUMP_HEADLINE)
             continue
-        # (and a stack over a 上接 line: kickers over the jump headline, the stack's last)
-        over_jump = (
-            j > i + 1
-            and ahead is not None
-            and (ahead.kind == _MARKER or continuation_verb(ahead) in CONTINUED_FROM_VERBS)
+        # (and a stack over a 上接 line, or whose last line carries one: kickers over the
+        # jump headline, the stack's last)
+        over_jump = j > i + 1 and (
+            (
+                ahead is not None
+                and (ahead.kind == _MARKER or continuation_verb(ahead) in CONTINUED_FROM_VERBS)
+            )
+            or carries_continued_from(out[j - 1].text)
         )
         if over_headline or over_jump:
             kind = _KICKER
         elif prev is not None and prev.kind == _HEADLINE and prev.level == top:
             kind = _SUBTITLE
-        elif nxt is not None and (nxt.kind == _MARKER or continuation_verb(nxt)):
+        elif carries_marker or (
+            nxt is not None and (nxt.kind == _MARKER or continuation_verb(nxt))
+        ):
             kind = _JUMP_HEADLINE
         elif (
             prev is not None
@@ -204,7 +216,10 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
             j += 1
         group = out[i:j]
         nxt = out[j] if j < len(out) else None
-        if nxt is not None and (MARKER_ONLY.match(nxt.text) or continuation_verb(nxt)):
+        # (over a 上接 line, or carrying one: 数字乡村（上接第1版）)
+        if (nxt is not None and (MARKER_ONLY.match(nxt.text) or continuation_verb(nxt))) or (
+            carries_continued_from(group[-1].text)
+        ):
             kinds = [_KICKER] * (len(group) - 1) + [_JUMP_HEADLINE]
         elif len(group) == 1 and DASH_LED.match(group[0].text):
             # a line opening with a dash is a subtitle under a headline, never a headline: on
@@ -358,6 +373,10 @@ def _classify_lines(blocks: list[Block]) -> list[Block]:
         # (a section heading too: a bold 上接 line on a plain page)
         if kind in (_PARAGRAPH, _SECTION) and may_hold_marker(text) and MARKER_ONLY.match(text):
             b = b.with_(kind=_MARKER)
+        elif kind == _SECTION and carries_continued_from(text):
+            # (a bold line carrying its 上接 on a plain page: a jump headline, as on a
+            # Markdown page, where the heading's level is weighed again)
+            b = b.with_(kind=_JUMP_HEADLINE)
         elif (
             kind == _PARAGRAPH
             and "\n" not in text
