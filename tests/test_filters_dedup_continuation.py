@@ -794,6 +794,9 @@ def test_loops_inside_a_block_are_cut(text, expected):
         "他要坚持人民至上工作。坚持人民至上工作。",  # a suffix sentence, not aligned on a start
         "中国加油！武汉加油！中国加油！武汉加油！",  # two short sentences, twice
         "1234123412341234",
+        # a number or a code whose halves repeat is no loop
+        "1234567812345678",
+        "ABCDEFGHABCDEFGH",
         "市域社会治理现代化试点城市，市域社会治理现代化的巨大效能。",
         # two copies without an end mark, not at the end of the block
         "来信请寄人民日报经济部乡镇企业版来信请寄人民日报经济部乡镇企业版，谢谢。",
