@@ -1180,3 +1180,11 @@ def test_a_page_after_a_jump_is_another_pieces():
     assert [a["continued_to"] for a in articles] == [8, 3, None]
     assert articles[2]["sections"] == [{"heading": "数字乡村", "paragraphs": ["第三段。"]}]
     assert_fix_is_idempotent(text)
+
+
+def test_a_byline_after_a_marker_cut_from_its_start_is_the_byline():
+    text = "## 防震减灾\n\n（接第三版）本报记者贺广华\n\n### 敢问苍茫大地\n\n西部，这片神奇的土地，也多自然灾害。\n"
+    (article,) = clean(text).articles
+    assert (article.continued_from, article.bylines) == (3, ["本报记者贺广华"])
+    once = markdown(clean(text).articles)
+    assert markdown(clean(once).articles) == once
