@@ -102,17 +102,26 @@ _LINE_PATTERNS = (*FURNITURE, *EXTRA)
 # lines open with a character that rules out all but a few, learnt as they are met
 _PATTERNS_OPENING_WITH: dict[str, tuple] = {}
 _DIGIT = re.compile(r"[0-9０-９]")
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _patterns_opening_with(first: str) -> tuple:
     patterns = _PATTERNS_OPENING_WITH.get(first)
     if patterns is None:
         patterns = _PATTERNS_OPENING_WITH[first] = tuple(
-            (kind, pattern)
-            for kind, pattern in _LINE_PATTERNS
-            if regex.match(pattern.pattern, first, getattr(pattern, "flags", 0), partial=True)
+            (kind, pattern) for kind, pattern in _LINE_PATTERNS if _may_open(pattern, first)
         )
     return patterns
+
+
+def _may_open(pattern, first: str) -> bool:
+    """Whether a line opening with ``first`` may match ``pattern`` (a compiled pattern answers
+    from itself; the running head's matcher, from its whole pattern)."""
+    if isinstance(pattern, regex.Pattern):
+        return pattern.match(first, partial=True) is not None
+    return (
+        regex.match(pattern.pattern, first, getattr(pattern, "flags", 0), partial=True) is not None
+    )
 
 
 def _may_be_running_head(line: str) -> bool:
@@ -156,7 +165,7 @@ def _bare_edition_tail(line: str) -> bool:
     if i < 0 or i + 1 >= len(line):
         return False
     nxt = line[i + 1]
-    return bool(regex.match(r"\p{Han}", nxt)) and not _SECTION_AFTER.search(line)
+    return bool(_HAN.match(nxt)) and not _SECTION_AFTER.search(line)
 
 
 def furniture_kind(text: str) -> str | None:
