@@ -366,3 +366,19 @@ def test_a_decimal_opens_no_list_item(right, opener):
 def test_a_join_puts_no_space_inside_a_number():
     assert rejoin._join_text("占有率达到3", "3.9%") == "占有率达到33.9%"
     assert rejoin._join_text("Governing", "AI") == "Governing AI"
+
+
+@pytest.mark.parametrize(
+    ("opening", "flagged"),
+    [
+        ("在“扫黄”、“打非”工作中，全市共收缴非法出版物三万余件。", False),
+        ("他，不分昼夜地忙碌在抗灾第一线，从不叫苦叫累。", False),
+        ("层，面向群众，面向企业，工作体系不断完善。", True),
+    ],
+)
+def test_a_lone_character_before_a_quote_or_a_pronoun_before_a_comma_opens_a_sentence(
+    opening, flagged
+):
+    page = f"# 标题\n\n会议今天在北京召开，与会代表进行了讨论。\n\n{opening}\n"
+    starts = [r for r in clean(page).repairs if r.reason.startswith("truncated_start")]
+    assert bool(starts) is flagged

@@ -385,6 +385,9 @@ LEADS_ON = frozenset("：:；;—－")
 DASH_ITEM = regex.compile(r"^\s*[—－]{2,}\s*\S")
 
 
+OPENS_AS_WELL = regex.compile(r"^(?:\p{Han}[‘“（(]|[他她它这這那我你][，,])")
+
+
 def _flag_cut_ends(page: Page, blocks: list[Block], repairs: list[Repair]) -> list[Block]:
     """Mark paragraphs left cut off at either end, with no partner found on the page."""
     out = []
@@ -412,6 +415,9 @@ def _flag_cut_ends(page: Page, blocks: list[Block], repairs: list[Repair]) -> li
             starts_mid_sentence(b.text)
             and b.continued_from is None
             and DASH_ITEM.match(b.text) is None
+            # (a lone character before a quote, or a pronoun before a comma, opens sentences
+            # as often as it ends a cut word: 在“扫黄”…, 他，不分昼夜地…)
+            and not OPENS_AS_WELL.match(b.text.lstrip())
         ):
             flags.add("truncated_start")
         new = flags - b.flags
