@@ -230,6 +230,21 @@ def without_role_labels(text: str) -> str:
     return _ROLE_LABELS.sub("", text) if "：" in text or ":" in text else text
 
 
+BYLINE_MAX_CHARS = 40  # a byline line is short
+_SENTENCE_MARKS = re.compile(r"[，。；？！,;?!]")
+
+
+def one_line_byline(text: str) -> bool:
+    """Whether ``text`` is a byline line alone: one short line that reads as a byline, with
+    no sentence's marks (a role's colon and a list's 、 are a byline's)."""
+    return (
+        "\n" not in text
+        and len(text) <= BYLINE_MAX_CHARS
+        and BYLINE.match(text) is not None
+        and not _SENTENCE_MARKS.search(without_role_labels(text))
+    )
+
+
 # the label a □ or ■ sets over a box beside the story, a section of it (■ 链接, □ 延伸阅读,
 # ■ 专家观点, ■追问 为何充电桩建设滞后, □ 记者手记), told from a byline of bare names (□ 张冲,
 # as the People's Daily prints one) by its words: a name is as short as a label, so length

@@ -43,7 +43,6 @@ from functools import cached_property
 import regex
 
 from ..chardata import (
-    BYLINE,
     CONTINUED_FROM_VERBS,
     FULLWIDTH_TO_ASCII,
     MARKER_ARROW,
@@ -53,9 +52,9 @@ from ..chardata import (
     both_scripts,
     chinese_number,
     may_hold_marker,
+    one_line_byline,
 )
 from ..model import HEADING_KINDS, Block, Kind, Page, Repair
-from ..parse import SENTENCE_PUNCT
 from ..render import MARKER_VERBS, continuation_line
 from . import furniture
 from .script import mostly_traditional
@@ -445,26 +444,13 @@ def _inline(plan: _Plan, i: int, block: Block, neighbour) -> None:
     if new_text.strip():
         rest = new_text.strip()
         kind = plan.blocks[i].kind
-        if kind == Kind.PARAGRAPH and _byline_left(rest):
+        if kind == Kind.PARAGRAPH and one_line_byline(rest):
             # （接第三版）本报记者贺广华: the byline the marker was printed before, as it reads
             # once the marker stands on a line of its own
             kind = Kind.BYLINE
         plan.blocks[i] = plan.blocks[i].with_(text=rest, kind=kind)
     else:  # nothing but markers: the block goes (its cuts already account for its text)
         plan.removed.add(i)
-
-
-BYLINE_MAX_CHARS = 40  # a byline line is short
-
-
-def _byline_left(text: str) -> bool:
-    """Whether what a cut marker left of a paragraph is a byline line."""
-    return (
-        "\n" not in text
-        and len(text) <= BYLINE_MAX_CHARS
-        and BYLINE.match(text) is not None
-        and not SENTENCE_PUNCT.search(text)
-    )
 
 
 def _is_heading(block: Block) -> bool:

@@ -63,14 +63,20 @@ import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from ..chardata import BYLINE, BYLINE_MARK, FULLWIDTH_TO_ASCII, FURNITURE, MARKER_ONLY
+from ..chardata import (
+    BYLINE,
+    BYLINE_MARK,
+    FULLWIDTH_TO_ASCII,
+    FURNITURE,
+    MARKER_ONLY,
+    one_line_byline,
+)
 from ..model import HEADING_KINDS, Block, Kind, Page, Repair
 
 NAME = "dedup"
 
 # a copy in another article is removed only when both are at least this long (key characters)
 CROSS_ARTICLE_MIN_CHARS = 40
-BYLINE_MAX_CHARS = 40  # a byline line is short
 # a note (photo credit, source line, byline) goes only from a run of at least this many
 NOTE_MIN_RUN = 3
 # a near copy may differ from the kept paragraph only in runs this short (key characters)
@@ -224,14 +230,11 @@ def run(page: Page, config) -> tuple[Page, list[Repair]]:
 def _byline_under_headings(blocks: list[Block], i: int) -> bool:
     """Whether block ``i``, its loop cut, is a byline line right under its article's
     headings (新华社通讯员史照栋新华社记者赵忠生, looped over six lines)."""
-    text = blocks[i].text
     return (
         i > 0
         and blocks[i - 1].kind in HEADING_KINDS
         and blocks[i - 1].article == blocks[i].article
-        and "\n" not in text
-        and len(text) <= BYLINE_MAX_CHARS
-        and BYLINE.match(text) is not None
+        and one_line_byline(blocks[i].text)
     )
 
 
