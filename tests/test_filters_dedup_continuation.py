@@ -1188,3 +1188,13 @@ def test_a_byline_after_a_marker_cut_from_its_start_is_the_byline():
     assert (article.continued_from, article.bylines) == (3, ["本报记者贺广华"])
     once = markdown(clean(text).articles)
     assert markdown(clean(once).articles) == once
+
+
+def test_a_copy_with_digits_read_as_letters_is_a_copy_and_another_number_is_not():
+    kept = "前海累计推出制度创新成果835项，其中在全国复制推广81项，占全市的26%。"
+    misread = "前海累计推出制度创新成果835项，其中在全国复制推广8l项，占全市的Z6%。"
+    other = "前海累计推出制度创新成果835项，其中在全国复制推广91项，占全市的26%。"
+    result = clean(f"# 标题\n\n{kept}\n\n{misread}\n\n{other}\n")
+    assert result.articles[0].paragraphs() == [kept, other]
+    (removed,) = [r for r in result.repairs if r.filter == "dedup"]
+    assert removed.before == misread

@@ -29,7 +29,7 @@ in another article is flagged instead: two articles may quote the same sentence.
 What it refuses: paragraphs shorter than ``config.dedup_min_chars`` key characters
 (``他说，好的。``), page furniture, headings and byline blocks, a paragraph that repeats a
 heading, a near copy that differs in a number (``1.2万`` / ``1.5万``: two facts, not a
-misread), a near copy with a run of more than ``MAX_DIFF_RUN`` characters the kept copy lacks
+misread; but ``8l`` for ``81``, digits read as the letters they look like, is one), a near copy with a run of more than ``MAX_DIFF_RUN`` characters the kept copy lacks
 (flagged), a bracketed note or byline-like paragraph, however short (``（完）``,
 ``（新华社记者兰红光摄）``, ``（资料来源：……）``), unless it comes ``NOTE_MIN_RUN`` times in a
 row (a run away from the first note keeps its own first: each article may sign off with
@@ -378,13 +378,27 @@ def _compare(kept: str, copy: str) -> str:
             run_a = run_b = 0
             continue
         changed = kept[op.src_start : op.src_end] + copy[op.dest_start : op.dest_end]
-        if any(c.isdigit() or c in NUMERALS for c in changed):
+        if any(c.isdigit() or c in NUMERALS for c in changed) and not _misread_digits(
+            kept[op.src_start : op.src_end], copy[op.dest_start : op.dest_end]
+        ):
             return "numbers"
         run_a += op.src_end - op.src_start
         run_b += op.dest_end - op.dest_start
         if run_a > MAX_DIFF_RUN or run_b > MAX_DIFF_RUN:
             verdict = "own_text"
     return verdict
+
+
+# letters OCR reads for the digits they look like (5l5 for 515, 3OO for 300, Z6% for 26%)
+DIGIT_LOOKALIKES = {"0": "OoD", "1": "lIi|", "2": "Zz", "5": "Ss", "6": "b", "8": "B", "9": "g"}
+
+
+def _misread_digits(a: str, b: str) -> bool:
+    """Whether two changed runs differ only by digits read as the letters they look like."""
+    return len(a) == len(b) and all(
+        x == y or y in DIGIT_LOOKALIKES.get(x, "") or x in DIGIT_LOOKALIKES.get(y, "")
+        for x, y in zip(a, b)
+    )
 
 
 class _Index:
