@@ -1198,3 +1198,11 @@ def test_a_copy_with_digits_read_as_letters_is_a_copy_and_another_number_is_not(
     assert result.articles[0].paragraphs() == [kept, other]
     (removed,) = [r for r in result.repairs if r.filter == "dedup"]
     assert removed.before == misread
+
+
+def test_a_line_of_two_markers_hands_its_pages_to_the_text_either_side():
+    text = "# 标题\n\n第一段正文，讲的是一件事情。\n\n上接第1版（下转第3版）\n\n# 另一篇\n\n另一篇的正文。\n"
+    first, second = clean(text).articles
+    assert (first.continued_to, second.continued_from) == (3, 1)
+    once = markdown(clean(text).articles)
+    assert markdown(clean(once).articles) == once

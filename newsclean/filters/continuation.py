@@ -451,6 +451,14 @@ def _inline(plan: _Plan, i: int, block: Block, neighbour) -> None:
         plan.blocks[i] = plan.blocks[i].with_(text=rest, kind=kind)
     else:  # nothing but markers: the block goes (its cuts already account for its text)
         plan.removed.add(i)
+        # and its pages go where its marker lines would have: a 下转 to the text above, a 上接
+        # to the text below (上接第1版（下转第3版） alone on a line)
+        for _, _, marker, field, value, target in cuts:
+            if target != i:
+                continue
+            other = neighbour(i, -1 if field == TO else 1)
+            if other is None or not plan.assign(other, field, value):
+                _flag(plan, block, marker, "no text beside it for it to belong to")
 
 
 def _is_heading(block: Block) -> bool:
