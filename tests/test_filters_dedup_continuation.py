@@ -1206,3 +1206,28 @@ def test_a_line_of_two_markers_hands_its_pages_to_the_text_either_side():
     assert (first.continued_to, second.continued_from) == (3, 1)
     once = markdown(clean(text).articles)
     assert markdown(clean(once).articles) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "会议今天召开，与会代表进行了讨论。（完）（完）（完）（完）",
+            "会议今天召开，与会代表进行了讨论。（完）",
+        ),
+        (
+            "图为会场。（新华社记者张三摄）（新华社记者张三摄）（新华社记者张三摄）",
+            "图为会场。（新华社记者张三摄）",
+        ),
+        # two in a row, or notes that differ, are no loop
+        (
+            "会议今天召开，与会代表进行了讨论。（完）（完）",
+            "会议今天召开，与会代表进行了讨论。（完）（完）",
+        ),
+        ("措施包括：（一）（二）（三）", "措施包括：（一）（二）（三）"),
+        ("地区（±％）（±％）（±％）", "地区（±％）（±％）（±％）"),  # a table's header
+    ],
+)
+def test_a_note_looping_inside_a_block_is_cut_to_one(text, expected):
+    new, _, _ = collapse_loops(text)
+    assert new == expected

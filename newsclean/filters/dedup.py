@@ -250,7 +250,10 @@ def _reading(text: str) -> tuple[tuple[str, list[tuple[str, int, str]], list[str
     text's key.  Callers must not change the lists in it: it is shared."""
     # the gate and the key both read the runs between punctuation: split once
     segments = SEGMENT.findall(text)
-    return (_collapse(text) if _may_loop(segments, text) else None), _key(segments)
+    may_loop = _may_loop(segments, text) or (
+        ("）（" in text or ")(" in text) and NOTE_RUN.search(text) is not None
+    )
+    return (_collapse(text) if may_loop else None), _key(segments)
 
 
 def _keep_page_anchors(before: list[Block], after: list[Block]) -> tuple[list[Block], set[int]]:
@@ -857,16 +860,40 @@ def collapse_loops(text: str) -> tuple[str, list[tuple[str, int, str]], list[str
     the units left alone as chants.
     Whitespace between copies is ignored (copies split across lines still count).
     """
-    if not _may_loop(SEGMENT.findall(text), text):
+    collapsed, _ = _reading(text)
+    if collapsed is None:
         return text, [], []
-    return _collapse(text)
+    new_text, loops, chants = collapsed
+    return new_text, list(loops), list(chants)  # (copies: _reading's are shared)
+
+
+# a short bracketed note printed NOTE_MIN_RUN or more times back to back inside a block, as
+# hard-wrapped lines of （完） joined onto the last paragraph: a loop, too short for the rules
+# below (one Han character).  (Notes without a Han character are a table's: （±％）（±％）.)
+NOTE_RUN = regex.compile(
+    rf"(?P<note>[（(][^（）()\n]{{0,19}}\p{{Han}}[^（）()\n]{{0,19}}[）)])"
+    rf"(?:\s*(?P=note)){{{NOTE_MIN_RUN - 1},}}"
+)
+
+
+def _cut_note_runs(text: str, loops: list[tuple[str, int, str]]) -> str:
+    def one(m: regex.Match) -> str:
+        note = m.group("note")
+        loops.append((note, m.group().count(note), ""))
+        return note
+
+    return NOTE_RUN.sub(one, text)
 
 
 def _collapse(text: str) -> tuple[str, list[tuple[str, int, str]], list[str]]:
     """``_collapse_once`` until nothing more is cut: cutting one loop can leave copies of a
     shorter unit side by side (0。00000000，0。00000000，00000000， once the longer unit is cut),
     and what fix writes must come through it unchanged."""
+    notes: list[tuple[str, int, str]] = []
+    if "）（" in text or ")(" in text:
+        text = _cut_note_runs(text, notes)
     text, loops, chants = _collapse_once(text)
+    loops = notes + loops
     for _ in range(COLLAPSE_ROUNDS - 1):
         if not loops:
             break
