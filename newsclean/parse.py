@@ -232,6 +232,9 @@ def _marked_label(line: str) -> tuple[str, str] | None:
     return None
 
 
+HEADLINE_LINE_MAX = 40  # characters: a headline set on a line of its own is short
+
+
 def _paragraphs_of(rows: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
     """The paragraphs of lines with no blank line between them.  OCR that wraps at the
     column edge gives lines of one width, cut anywhere: one paragraph.  Lines of uneven
@@ -247,13 +250,22 @@ def _paragraphs_of(rows: list[tuple[int, int, str]]) -> list[list[tuple[int, int
     if len(rows) >= 3 and edge - min(widths[:-1]) <= WRAP_SLACK and not indents:
         return [rows]  # a column of one width
     ends = [line[-1] in LINE_FINAL or _ascii_quote_closes(line) for line in lines[:-1]]
-    every_line = all(ends)  # a sentence end on every line: a paragraph a line
+    # a sentence end on every line, or a short line with no sentence in it between them (a
+    # headline over its text): a paragraph a line
+    labels = [
+        not end and len(line) <= HEADLINE_LINE_MAX and headline_like(line)
+        for line, end in zip(lines, ends)
+    ]
+    every_line = all(e or lab for e, lab in zip(ends, labels)) and not all(labels)
     out: list[list[tuple[int, int, str]]] = [[]]
     for i, row in enumerate(rows):
         if out[-1] and INDENT.match(row[2]):
             out.append([])  # an indented line opens a paragraph, as in plain OCR
+        if every_line and i < len(labels) and labels[i] and out[-1]:
+            out.append([])
         out[-1].append(row)
-        if i < len(ends) and ends[i] and (every_line or widths[i] < edge - WRAP_SLACK):
+        ends_here = i < len(ends) and (ends[i] or every_line and labels[i])
+        if ends_here and (every_line or widths[i] < edge - WRAP_SLACK):
             out.append([])
     return [rows for rows in out if rows]
 

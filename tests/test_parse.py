@@ -458,3 +458,23 @@ def test_a_plain_headline_over_its_byline_ends_the_cut_column_before_it():
     ]
     second = clean(text).articles[1]
     assert (second.title, second.bylines) == ("全民健身热潮涌动", ["本报记者\u3000季芳"])
+
+
+def test_headline_lines_over_a_paragraph_a_line_with_no_blank_lines():
+    """OCR that writes a paragraph a line and no blank line at all: a short line with no
+    sentence in it between such lines is a block of its own, which structure reads as a
+    headline over the text under it."""
+    text = (
+        "我国铁路营业里程亚洲第一\n"
+        "本报北京1月4日讯 记者江世杰从今天召开的全国铁路工作会议上获悉，我国铁路营业里程已居亚洲第一。\n"
+        "去年，铁路建设又是一个丰收年，全年国有铁路完成基建投资342亿元，新线铺轨674公里，复线铺轨1000多公里。\n"
+        "工行投放巨款支持节日市场供应\n"
+        "本报讯 工商银行日前召开会议，要求各地分行集中资金保证重点，加强服务。\n"
+        "据统计，至去年12月上旬，30个城市分行共投放节日市场贷款100多亿元，有力支持了节日市场的商品供应。\n"
+    )
+    articles = clean(text).articles
+    assert [a.title for a in articles] == [
+        "我国铁路营业里程亚洲第一",
+        "工行投放巨款支持节日市场供应",
+    ]
+    assert [len(a.paragraphs()) for a in articles] == [2, 2]
