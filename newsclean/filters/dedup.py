@@ -89,7 +89,6 @@ MAX_FUZZY_CANDIDATES = 500
 PHRASE_MIN_HAN, PHRASE_MIN_REPEATS = 4, 3
 SENTENCE_MIN_CHARS, SENTENCE_MIN_REPEATS = 8, 2
 LOOP_MIN_HAN = 2  # Han characters a looping unit holds: a number or a code is no loop
-HAN_CHAR = regex.compile(r"\p{Han}")
 MAX_PHRASE_UNIT = 120  # bounds the regex that looks for loops without punctuation
 MAX_SENTENCE_UNIT = 500  # news sentences run long: 一、……；二、……。
 GRAM = 8  # a loop of either kind repeats an 8-gram at a distance of one unit
@@ -924,7 +923,7 @@ def _collapse_once(text: str) -> tuple[str, list[tuple[str, int, str]], list[str
     for start, end, period in runs:
         if start < done:
             continue
-        if len(HAN_CHAR.findall(dense, start, start + period)) < LOOP_MIN_HAN:
+        if len(HAN.findall(dense, start, start + period)) < LOOP_MIN_HAN:
             continue  # digits or letters repeating (1234567812345678) are a number, a code
         found = _loop_cut(dense, start, end, period, spaced_before)
         if found is None:
