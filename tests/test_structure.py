@@ -108,6 +108,32 @@ def test_an_author_line_under_a_kicker_and_headline_is_text():
     assert article.paragraphs() == ["张冲", BODY]
 
 
+def test_an_author_line_with_a_post_or_a_pen_name_ends_the_headline_stack():
+    # a post or workplace before the name: the name line is longer than the headline, and
+    # was read as the headline with the real one over it as its kicker
+    for author in ("深圳机场集团公司吴建飞", "中国农业银行行长何林祥", "国家信息中心 毛明轩"):
+        page = _blank_parted(["#展现本土模特的风采", f"#{author}", BODY])
+        (article,) = clean(page).articles
+        assert (article.kicker, article.title) == (None, "展现本土模特的风采")
+        assert article.paragraphs()[0] == author
+    # a pen name of two or three characters at the foot of the stack is no subtitle
+    page = _blank_parted(["#盼雪", "#峭岩", BODY])
+    (article,) = clean(page).articles
+    assert (article.title, article.subtitle, article.paragraphs()[0]) == ("盼雪", None, "峭岩")
+    # a short line under the author line is a heading of the text, not a new article
+    page = _blank_parted(["#斩断盗卖股票的黑手", "#阎涛", "#盗卖困扰股市", BODY])
+    (article,) = clean(page).articles
+    assert article.title == "斩断盗卖股票的黑手"
+    assert article.paragraphs()[0] == "阎涛"
+    assert [s.heading for s in article.sections] == [None, "盗卖困扰股市"]
+    # a stack's subtitle stays one
+    page = _blank_parted(
+        ["#全国农村基层组织建设研讨班形成共识", "#加强基层组织建设关键在县市委", BODY]
+    )
+    (article,) = clean(page).articles
+    assert article.subtitle == "加强基层组织建设关键在县市委"
+
+
 # --- Markdown from VLM OCR: bold lines, deeper kickers, a jump headline under its marker ---
 
 VLM_PAGE = """**2023年5月4日 星期四 中国青年报 第5版**

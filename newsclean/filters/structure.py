@@ -50,10 +50,10 @@ _SURNAMES = (
     "毛郝龚邵万钱严覃武戴莫孔向汤常温康施牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰"
     "焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁"
     "蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟"
-    "应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝"
+    "应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝阎"
     # (and as a traditional page prints them)
     "張劉陳楊黃趙吳孫馬羅鄭謝許韓馮鄧於蔣餘葉蘇呂盧鍾譚陸範賈韋鄒閆龍賀顧龔萬錢嚴湯溫齊喬龐顏莊"
-    "聶魯嶽歐關蘭寧紀畢單塗駱藍遊鮑華饒陽農繆簡車項連蘆麥婁竇黨宮費衛應閔鄔邊師欒榮叢鞏遲鄺"
+    "聶魯嶽歐關蘭寧紀畢單塗駱藍遊鮑華饒陽農繆簡車項連蘆麥婁竇黨宮費衛應閔鄔邊師欒榮叢鞏遲鄺閻"
 )
 # a line that is one to three people's names (an author line: 李吉 / 李彦生 陈爱国 / 钟源摄影)
 # reads as a headline on a plain page that does not indent its text; it is text
@@ -66,6 +66,20 @@ AUTHOR_NAMES = regex.compile(
 
 
 NAMES_APART = regex.compile(r"\p{Han}[ \u3000、]+\p{Han}")
+# an author line that names the author's post or workplace first (国家信息中心毛明轩,
+# 山西省交口县县长李来福, 财政部部长兼国家税务总局局长刘仲藜): a word that ends a workplace or
+# a post, then a name
+AFFILIATED_AUTHOR = regex.compile(
+    both_scripts(
+        r"^\p{Han}{2,24}?(?:公司|集团|中心|大学|学院|学校|医院|研究院|研究所|研究室|研究会|委员会|"
+        r"政研室|协会|银行|工厂|报社|电视台|电台|杂志社|出版社|办公室|办|厅|局|部|院|所|站|处|科|司|室|"
+        r"[总副]?(?:经理|主任|主席|书记|司长|局长|厅长|部长|处长|省长|市长|县长|区长|镇长|乡长|村长|"
+        r"所长|院长|校长|社长|会长|行长|董事长|总裁|主编|编辑|教授|研究员|工程师|教师|医生|律师|委员))"
+        rf"[ \u3000]*[{_SURNAMES}]\p{{Han}}{{1,2}}$"
+    )
+)
+HAN_ONLY = regex.compile(r"^\p{Han}{2,}$")
+PEN_NAME_CHARS = 3  # a line of this many Han characters or fewer at the foot of a headline stack
 
 
 def _author_line(text: str, under_headline: bool) -> bool:
@@ -80,6 +94,19 @@ def _author_line(text: str, under_headline: bool) -> bool:
         return True
     # (under the headline two names may run together: 潘跃王萍, 陶立华王力)
     return under_headline and (len(text) <= 6 or NAMES_APART.search(text) is not None)
+
+
+def _stack_author_line(text: str, last: bool) -> bool:
+    """Whether a line under the first of a stack of headline lines is the author line over
+    the text: names (see ``_author_line``), a post or workplace and a name, or, as the
+    stack's last line, a pen name of two or three characters (峭岩, 珉君), which no subtitle
+    is as short as."""
+    bare = text.strip()
+    return (
+        _author_line(bare, under_headline=True)
+        or AFFILIATED_AUTHOR.match(bare) is not None
+        or (last and len(bare) <= PEN_NAME_CHARS and HAN_ONLY.match(bare) is not None)
+    )
 
 
 def continuation_verb(block: Block) -> str | None:
@@ -239,26 +266,32 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
                 else _HEADLINE
             ]
         else:
-            dashed = next((k for k in range(1, len(group)) if DASH_LED.match(group[k].text)), 0)
+            # (an author line under the headline ends the stack: it is the text's first
+            # line, and any short lines under it are the text's headings)
+            cut = next(
+                (
+                    k
+                    for k in range(1, len(group))
+                    if _stack_author_line(group[k].text, last=k == len(group) - 1)
+                ),
+                len(group),
+            )
+            stack = group[:cut]
+            dashed = next((k for k in range(1, len(stack)) if DASH_LED.match(stack[k].text)), 0)
             if dashed:
                 # a dash opens the subtitle (——记全国模范教师张秀兰), printed right under its
                 # headline: the lines over that are the headline and its kickers
                 main = dashed - 1
             else:
-                main = max(range(len(group)), key=lambda k: (len(group[k].text.lstrip("—-")), -k))
-                if DASH_LED.match(group[main].text):
+                main = max(range(len(stack)), key=lambda k: (len(stack[k].text.lstrip("—-")), -k))
+                if DASH_LED.match(stack[main].text):
                     main = 0
-            # (names under the headline are its author line, the text's first)
             kinds = [
-                _KICKER
-                if k < main
-                else _HEADLINE
-                if k == main
-                else _PARAGRAPH
-                if _author_line(group[k].text, under_headline=k == main + 1)
-                else _SUBTITLE
-                for k in range(len(group))
+                _KICKER if k < main else _HEADLINE if k == main else _SUBTITLE
+                for k in range(len(stack))
             ]
+            if cut < len(group):
+                kinds += [_PARAGRAPH] + [_SECTION] * (len(group) - cut - 1)
         for k, kind in enumerate(kinds):
             out[i + k] = group[k].with_(kind=kind)
         i = j
