@@ -85,15 +85,16 @@ _TRADITIONAL_OF = dict(
         "话邮万个亿号项块权台绘农条"
         "链阅读观点问现场应声写关资贴击访谈释导户线从给让请与将诉划筹统采频数"
         "审觉热参纪战简预汇画学举语随笔"
-        "乡书办区医协厂厅县团处总杂银镇长",
+        "乡书办区医协厂厅县团处总杂银镇长头题",
         "報訊電記華網視編輯責術圖設計對約駐員實習評論見體攝時專廣續轉緊兩據會內國濟經綜聞際傳執"
         "話郵萬個億號項塊權臺繪農條"
         "鏈閱讀觀點問現場應聲寫關資貼擊訪談釋導戶線從給讓請與將訴劃籌統採頻數"
         "審覺熱參紀戰簡預匯畫學舉語隨筆"
-        "鄉書辦區醫協廠廳縣團處總雜銀鎮長",
+        "鄉書辦區醫協廠廳縣團處總雜銀鎮長頭題",
     )
 )
 _TRADITIONAL_OF["历"] = "歷曆"  # 农历 is 農曆 on a traditional page, OpenCC's first form 歷
+_TRADITIONAL_OF["为"] = "爲為"  # (OpenCC's first form, and the one Taiwan and Hong Kong print)
 
 
 def both_scripts(pattern: str) -> str:
@@ -201,6 +202,16 @@ DATELINE = regex.compile(
         rf"|(?:本报|{OUTLET})综合(?:报道|消息)(?=[\s（(：:])"
         rf"|{OUTLET}{_REPORTER}\s*{_NAMES}"
         r")"
+    )
+)
+# the opening words of a dateline, cut before its 讯/电 (本报东京1月23日 | 电…, 据新华社南京1月27 |
+# 日电…) but not a byline's (新华社高级编辑 李长久), or of a photo's
+# caption (图为…, 题头照片为…): what a paragraph's first sentence opens with
+OPENS_PARAGRAPH = regex.compile(
+    both_scripts(
+        r"^(?:【?据?(?:本报|新华社|中新社|中央社|人民网|中新网|央视网|新华网)\p{Han}{0,12}?"
+        r"[0-9０-９一二三四五六七八九十]{1,2}(?:月|日|$)"
+        r"|(?:图为|图片为|题图为|题头照片为|[上下左右中]图为?)\p{Han})"
     )
 )
 # □ 本报记者 张冲 / 本报记者 张冲 / 记者 张冲 李四 / ■文/图 本报记者 … (◎ and ★ mark them too)

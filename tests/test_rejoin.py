@@ -382,3 +382,41 @@ def test_a_lone_character_before_a_quote_or_a_pronoun_before_a_comma_opens_a_sen
     page = f"# 标题\n\n会议今天在北京召开，与会代表进行了讨论。\n\n{opening}\n"
     starts = [r for r in clean(page).repairs if r.reason.startswith("truncated_start")]
     assert bool(starts) is flagged
+
+
+@pytest.mark.parametrize(
+    ("head", "tail"),
+    [
+        ("本报东京1月23日", "电记者张国成、于青报道：日本太平洋沿岸地区今天普降大雪。"),
+        ("据新华社北京1月19日电（记者罗辉）国", "务院副总理兼外长钱其琛今天下午会见了来访的客人。"),
+    ],
+)
+def test_a_paragraph_cut_in_its_opening_words_is_joined(head, tail):
+    page = f"# 标题\n\n{head}\n\n{tail}\n"
+    (article,) = clean(page).articles
+    assert article.paragraphs() == [head + tail]
+
+
+def test_a_caption_cut_in_its_first_sentence_reads_as_opening_words():
+    evidence = rejoin.join_evidence(
+        Block(0, Kind.PARAGRAPH, "图为大连陆军学院举行", ((0, 10),)),
+        Block(1, Kind.PARAGRAPH, "纪念“一二·九”长跑活动的情景。", ((12, 27),)),
+        "",
+    )
+    assert evidence["opens_a"]
+
+
+def test_digits_that_go_on_across_a_cut_open_no_dated_paragraph():
+    evidence = rejoin.join_evidence(
+        Block(0, Kind.PARAGRAPH, "华尔街的股市分析家们对19", ((0, 13),)),
+        Block(1, Kind.PARAGRAPH, "98年股市走向的预测分为熊牛两派。", ((15, 32),)),
+        "",
+    )
+    assert evidence["digits"] and not evidence["opener_b"]
+
+
+def test_a_byline_or_a_whole_caption_is_no_opening_cut_short():
+    for head in ("新华社高级编辑李长久", "图为市民在商场购物。新华社记者 李明 摄"):
+        page = f"# 标题\n\n{head}\n\n所谓“新经济”之说是美国《商业周刊》提出的。\n"
+        (article,) = clean(page).articles
+        assert len(article.paragraphs()) == 2
