@@ -134,6 +134,21 @@ def test_an_author_line_with_a_post_or_a_pen_name_ends_the_headline_stack():
     assert article.subtitle == "加强基层组织建设关键在县市委"
 
 
+def test_a_page_that_marks_its_headlines_with_two_hashes_has_articles_not_sections():
+    page = (
+        "## 春节临近年货市场购销两旺\n\n## 市民选购热情高\n\n"
+        "春节临近，各地年货市场人头攒动，购销两旺。\n\n超市负责人介绍，今年的年货品种更加丰富。\n\n"
+        "## 冰雪运动持续升温\n\n随着气温下降，各地冰雪场馆迎来客流高峰。\n\n"
+        "### 从小众走向大众\n\n业内人士表示，冰雪运动正从小众走向大众。\n"
+    )
+    first, second = clean(page).articles
+    assert (first.title, first.subtitle) == ("春节临近年货市场购销两旺", "市民选购热情高")
+    assert second.title == "冰雪运动持续升温"
+    assert [s.heading for s in second.sections] == [None, "从小众走向大众"]
+    once = markdown(clean(page).articles)
+    assert markdown(clean(once).articles) == once
+
+
 # --- Markdown from VLM OCR: bold lines, deeper kickers, a jump headline under its marker ---
 
 VLM_PAGE = """**2023年5月4日 星期四 中国青年报 第5版**

@@ -22,6 +22,7 @@ from ..chardata import (
     BYLINE,
     CONTINUED_FROM_VERBS,
     DATELINE,
+    MARKER,
     MARKER_AT_END,
     MARKER_AT_START,
     MARKER_ONLY,
@@ -132,6 +133,13 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
     # page whose output has no "#" headline parse differently the second time
     top = 1
     out = list(blocks)
+    # a page that marks no headline with "#" marks them with "##" (VLM OCR that starts its
+    # levels there): a "##" line that heads text is then a headline, and one right under such
+    # a headline its subtitle (fix writes "#" for them, so its output reads the same).  Not
+    # on a page of continued pieces, whose "##" lines are their jump headlines and sections.
+    no_top = not any(b.level == top for b in out) and not any(
+        may_hold_marker(b.text) and MARKER.search(b.text) for b in out
+    )
     for i, b in enumerate(out):
         if b.level == 0:
             continue
@@ -185,7 +193,9 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
             and continuation_verb(prev) in CONTINUED_FROM_VERBS
         ):
             kind = _JUMP_HEADLINE  # printed under its 上接 line rather than over it
-        elif _opens_article_body(nxt):
+        elif no_top and b.level == top + 1 and prev is not None and prev.kind == _HEADLINE:
+            kind = _SUBTITLE
+        elif _opens_article_body(nxt) or (no_top and b.level == top + 1):
             kind = _HEADLINE
         else:
             kind = _SECTION
