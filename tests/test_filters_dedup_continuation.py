@@ -1231,3 +1231,13 @@ def test_a_line_of_two_markers_hands_its_pages_to_the_text_either_side():
 def test_a_note_looping_inside_a_block_is_cut_to_one(text, expected):
     new, _, _ = collapse_loops(text)
     assert new == expected
+
+
+def test_text_before_a_piece_continued_from_another_page_is_another_pieces():
+    # the 上接 read after 一一 opens the continued piece: 一一 ends some other text, and the
+    # two stay apart (a join would have been made on the second reading only)
+    text = "一一（上接第1版）\n\n)。"
+    first, second = clean(text).articles
+    assert (first.paragraphs(), first.continued_from) == (["一一"], None)
+    assert (second.paragraphs(), second.continued_from) == (["）。"], 1)
+    assert_fix_is_idempotent(text)

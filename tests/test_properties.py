@@ -110,6 +110,8 @@ def test_nothing_lost_nothing_invented(text):
 # two 上接 pages for one piece: the second stays text, in the same piece, run after run
 @example("0。\n\n### 上接第一版\n\n# 一一\n\n上接第二版 0。")
 @example("0。\n\n# 一一\n\n0\n\n（下转第2版）\n\n上接第二版 0。")
+# text before a 上接 read after it is another piece's: apart, as the second reading takes it
+@example("一一（上接第1版）\n\n)。")
 # a section heading fix writes right over a headline must read back as a section heading
 @example("0。\n\n## 一一\n\n## 一一\n\n□ 本报记者 一一")
 # headlines in a row beside a 上接 line: fix writes the line after the first of them
