@@ -112,6 +112,10 @@ def test_nothing_lost_nothing_invented(text):
 @example("0。\n\n# 一一\n\n0\n\n（下转第2版）\n\n上接第二版 0。")
 # text before a 上接 read after it is another piece's: apart, as the second reading takes it
 @example("一一（上接第1版）\n\n)。")
+@example(
+    "# 一一三\n\n# 一一三一上一下一不一\n\n**一下**\n\n# 一一\n\n一一。一下。\n\n"
+    "一三一上三三上上（上接第1版）\n\n一三一上三三上上（上接第1版）"
+)
 # a section heading fix writes right over a headline must read back as a section heading
 @example("0。\n\n## 一一\n\n## 一一\n\n□ 本报记者 一一")
 # headlines in a row beside a 上接 line: fix writes the line after the first of them

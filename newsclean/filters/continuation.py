@@ -233,11 +233,35 @@ def run(page: Page, config) -> tuple[Page, list[Repair]]:
     kept = [b for i, b in enumerate(plan.blocks) if i not in plan.removed]
     if config.furniture:
         kept = _drop_exposed_furniture(plan, kept, page.blocks)
+    kept = _pieces_apart(kept)
     if not plan.repairs:
         return page, []
     if not plan.removed and not any(r.changes_text for r in plan.repairs):
         return page, plan.repairs
     return page.with_blocks(kept), plan.repairs
+
+
+def _pieces_apart(blocks: list[Block]) -> list[Block]:
+    """A piece continued from another page starts where its 上接 was read: a paragraph given
+    that page after text of its own article (the marker read at the end of the paragraph
+    before it) opens an article of its own, with the rest of its article after it, as the
+    marker's own line would have opened one (fix writes it so)."""
+    with_text: set[int] = set()  # articles with a paragraph so far
+    with_page: set[int] = set()  # ... and with their 上接 page
+    relabel: dict[int, int] = {}
+    next_label = max((b.article for b in blocks), default=-1) + 1
+    out = []
+    for b in blocks:
+        label = relabel.get(b.article, b.article)
+        if label >= 0 and b.continued_from is not None:
+            if b.kind == Kind.PARAGRAPH and label in with_text and label not in with_page:
+                relabel[b.article] = label = next_label
+                next_label += 1
+            with_page.add(label)
+        if label >= 0 and b.kind == Kind.PARAGRAPH:
+            with_text.add(label)
+        out.append(b if label == b.article else b.with_(article=label))
+    return out
 
 
 def _drop_exposed_furniture(plan: _Plan, kept: list[Block], original) -> list[Block]:
