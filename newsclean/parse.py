@@ -504,7 +504,15 @@ def headline_like(body: str) -> bool:
     # 1997年3月6日于北京, 罗高寿一九九六．四．五) or signs after one in words
     if SIGNATURE_DATE.search(body):
         return False
+    # nor is a row of a table of figures (上证B股67.0367.02699.31251.930)
+    digits = sum(c.isdigit() for c in body)
+    if digits >= FIGURES_ROW_DIGITS and digits > 2 * len(HAN_CHAR.findall(body)):
+        return False
     return not _is_dateline(body)
+
+
+FIGURES_ROW_DIGITS = 6
+HAN_CHAR = regex.compile(r"\p{Han}")
 
 
 _NUMBER = r"[0-9０-９〇零一二三四五六七八九十]"

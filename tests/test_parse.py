@@ -422,6 +422,20 @@ def test_a_signature_ending_on_its_date_is_no_headline(line, headline):
 
 
 @pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("上证B股67.0367.02699.31251.930", False),
+        ("1258.4931.781336174182400", False),
+        # figures in a headline's words keep it one
+        ("2008年GDP增长9%", True),
+        ("我国今年将新建公路2370公里", True),
+    ],
+)
+def test_a_row_of_figures_is_no_headline(line, headline):
+    assert headline_like(line) is headline
+
+
+@pytest.mark.parametrize(
     "furniture_line",
     [
         "A05 要闻 责编 张三 美编 李四",
