@@ -203,8 +203,13 @@ class _Plan:
         current = self.value_on(index, field)
         if current is not None and current != value:
             return False
-        if any(getattr(b, field) not in (None, value) for b in self._piece(index)):
+        piece = self._piece(index)
+        if any(getattr(b, field) not in (None, value) for b in piece):
             return False
+        if field == "continued_from" and any(
+            b.continued_from == value and b is not self.blocks[index] for b in piece
+        ):
+            return True  # (a second 上接 of the page its piece comes from: recorded already)
         self.blocks[index] = self.blocks[index].with_(**{field: value})
         return True
 
