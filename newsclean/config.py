@@ -39,7 +39,7 @@ class Config:
     # reorder: moves below this confidence are flagged, not made
     reorder_threshold: float = 0.6
     # rejoin: joins below this confidence are flagged, not made
-    rejoin_threshold: float = 0.6
+    rejoin_threshold: float = 0.65
 
     def enabled(self, name: str) -> bool:
         return bool(getattr(self, name))

@@ -115,14 +115,16 @@ def test_a_seam_reorder_closed_leans_to_a_join():
     page = clean(
         "# 鞍山推进市域社会治理\n\n"
         "鞍山市委书记说，鞍山强化党建引领，近年来社会治理综合服务中心已经在生命科学领域里\n\n"
-        "进行了具有开创性的研究，鞍山社会治理综合服务中心接到消息后迅速维修。\n",
+        "进行了具有开创性的研究，鞍山社会治理综合服务中心接到消息后迅速维修。\n\n"
+        # (a column's last words, cut off: the first paragraph's cut has a rival)
+        "铁东区社会治理综合服务中心接到消息后，迅速组织区残联\n",
         only=("structure",),
     ).page
     config = Config()
     _, apart = rejoin.run(page, config)
     (flag,) = [r for r in apart if "possible_split" in r.reason]
     noted = page.with_blocks(
-        [page.blocks[0], page.blocks[1].flagged(BLEED_SEAM_NOTE), page.blocks[2]]
+        [page.blocks[0], page.blocks[1].flagged(BLEED_SEAM_NOTE), *page.blocks[2:]]
     )
     joined, found = rejoin.run(noted, config)
     (join,) = [r for r in found if r.action == "joined"]
@@ -420,3 +422,16 @@ def test_a_byline_or_a_whole_caption_is_no_opening_cut_short():
         page = f"# 标题\n\n{head}\n\n所谓“新经济”之说是美国《商业周刊》提出的。\n"
         (article,) = clean(page).articles
         assert len(article.paragraphs()) == 2
+
+
+def test_a_cut_with_no_rival_on_the_page_leans_to_a_join():
+    left = Block(0, Kind.PARAGRAPH, "鞍山市委书记说，鞍山强化党建引领，社会治理中心", ((0, 22),))
+    right = Block(1, Kind.PARAGRAPH, "接到消息后迅速维修。", ((24, 34),))
+    corpus = f"{left.text}\n{right.text}"
+    alone = rejoin.join_evidence(left, right, corpus, cut_ends=1)
+    rivalled = rejoin.join_evidence(left, right, corpus, cut_ends=2)
+    assert alone["no_rival"] == 1.0 and rivalled["no_rival"] == 0.0
+    assert rejoin.ends_cut_off(left) and not rejoin.ends_cut_off(right)
+    # a credit or a label ends no sentence, but is no cut
+    for text in ("新华社记者 李明 摄", "图片新闻"):
+        assert not rejoin.ends_cut_off(Block(2, Kind.PARAGRAPH, text, ((0, len(text)),)))

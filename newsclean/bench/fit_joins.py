@@ -42,11 +42,11 @@ def labelled_pairs(pages, t2s: OpenCC) -> list[tuple[dict[str, float], bool]]:
     found: list[tuple[str, str, dict[str, float]]] = []
     weigh = rejoin.join_confidence
 
-    def recording(left, right, corpus, indented_page=False):
-        evidence = rejoin.join_evidence(left, right, corpus, indented_page)
+    def recording(left, right, corpus, indented_page=False, cut_ends=0):
+        evidence = rejoin.join_evidence(left, right, corpus, indented_page, cut_ends)
         if evidence is not None:
             found.append((left.text, right.text, evidence))
-        return weigh(left, right, corpus, indented_page)
+        return weigh(left, right, corpus, indented_page, cut_ends)
 
     out = []
     # rejoin looks the name up at each call, so this records the pairs its sweeps weigh and

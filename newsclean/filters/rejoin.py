@@ -52,8 +52,9 @@ NAME = "rejoin"
 # later, fitted with the rest held (``--only indented_b``): 2,538 pairs with an indented second
 # block on a page that indents, none of them a cut; false joins 2.0 -> 1.5 per 1,000 (seed 1),
 # cuts joined unchanged.  opens_a likewise (``--only opens_a``): on seed 2 pages 936 -> 948 of
-# 1,097 cuts joined, false joins 36 -> 40.  Each weight is in log odds; the evidence terms are
-# 0/1 unless said.
+# 1,097 cuts joined, false joins 36 -> 40.  no_rival too, with rejoin's threshold raised from
+# 0.6 to 0.65 to keep the false joins down: on seed 2 pages 948 -> 981 cuts joined, false
+# joins 40 -> 48.  Each weight is in log odds; the evidence terms are 0/1 unless said.
 JOIN_BIAS = -4.78
 JOIN_WEIGHTS = {
     # the first block's end
@@ -91,6 +92,7 @@ JOIN_WEIGHTS = {
     "clause_end_a": -0.22,  # how readily prose ends a clause after the last character (log odds)
     "clause_start_b": -0.59,  # ... opens one with the first character (log odds)
     "bleed_seam": 1.30,  # reorder moved a bled run out from between the two (BLEED_SEAM_NOTE)
+    "no_rival": 1.36,  # no other paragraph of the page ends cut off: the second has no other head
 }
 # the PMI of the two characters across the seam (``newsclean.language``) gives rare_pair in
 # full at -RARE_SEAM_SPAN, usual_pair at USUAL_SEAM_SPAN
@@ -175,7 +177,7 @@ def _seam_seen_elsewhere(left: str, right: str, corpus: str) -> int:
 
 
 def join_evidence(
-    left: Block, right: Block, corpus: str, indented_page: bool = False
+    left: Block, right: Block, corpus: str, indented_page: bool = False, cut_ends: int = 0
 ) -> dict[str, float] | None:
     """The evidence that ``right`` goes on with ``left``'s sentence, term by term (the
     names of ``JOIN_WEIGHTS``); None where no sentence can run on: ``left`` ends one, or
@@ -183,7 +185,8 @@ def join_evidence(
 
     ``corpus`` is the page's block texts joined by newlines (so no seam is in it);
     ``indented_page`` says that paragraphs on this page open with an indent, so a block
-    without one goes on from the block before.
+    without one goes on from the block before; ``cut_ends`` is how many paragraphs of the
+    page end cut off (``ends_cut_off``), ``left`` among them (0: not counted).
     """
     a, b = left.text.rstrip(), right.text.lstrip()
     if (
@@ -254,13 +257,16 @@ def join_evidence(
         e["clause_end_a"] = clause_end_logit(last) or 0.0
         e["clause_start_b"] = clause_start_logit(first) or 0.0
     e["bleed_seam"] = float(BLEED_SEAM_NOTE in left.flags)
+    e["no_rival"] = float(cut_ends == 1)
     return e
 
 
-def join_confidence(left: Block, right: Block, corpus: str, indented_page: bool = False) -> float:
+def join_confidence(
+    left: Block, right: Block, corpus: str, indented_page: bool = False, cut_ends: int = 0
+) -> float:
     """How sure we are that ``right`` continues ``left``'s sentence (0-0.99): the model's
     probability from ``join_evidence``, 0 where no sentence can run on."""
-    e = join_evidence(left, right, corpus, indented_page)
+    e = join_evidence(left, right, corpus, indented_page, cut_ends)
     return 0.0 if e is None else min(0.99, join_probability(e))
 
 
@@ -281,6 +287,19 @@ def _join_text(a: str, b: str) -> str:
     if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalnum():
         return f"{a} {b}"
     return a + b
+
+
+def ends_cut_off(block: Block) -> bool:
+    """A paragraph of prose (it has a clause mark) that ends without a sentence's end and is
+    no credit, table or list: the first half of a cut, or a column's last words."""
+    text = block.text.rstrip()
+    return (
+        block.kind == Kind.PARAGRAPH
+        and block.continued_to is None
+        and not ends_sentence(text)
+        and SENTENCE_OR_CLAUSE.search(text) is not None
+        and not (CREDIT_END.search(text) or TAG_END.search(text) or ITEM_END.search(text))
+    )
 
 
 def _joinable(prev: Block | None, block: Block) -> bool:
@@ -330,12 +349,13 @@ def _join_pass(page: Page, blocks: list[Block], config: Config, repairs: list[Re
         "from": {b.article for b in blocks if b.continued_from is not None},
         "to": {b.article for b in blocks if b.continued_to is not None},
     }
+    cut_ends = sum(ends_cut_off(b) for b in blocks)
     out: list[Block] = []
     apart: list[tuple[Block, Block, float]] = []
     for block in blocks:
         prev = out[-1] if out else None
         if _joinable(prev, block):
-            confidence = join_confidence(prev, block, corpus, indented_page)
+            confidence = join_confidence(prev, block, corpus, indented_page, cut_ends)
             if confidence >= config.rejoin_threshold and not _clashing_marker(prev, block, paged):
                 joined = prev.with_(
                     text=_join_text(prev.text, block.text),
