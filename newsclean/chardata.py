@@ -229,7 +229,7 @@ BYLINE = regex.compile(
         rf"(?:{ROLE_LABEL}\s*|[文图]·[图文]\s*/\s*)?"
         rf"(?:(?:本报|本刊|新华社|中新社|人民网|新华网|中新网|央视网)?{_REPORTER}"
         rf"|{OUTLET}{_REPORTER}{_NAMES_NOT_WORDS}"
-        rf"|文/图|文\s*/|图/|摄影|{ROLE_LABEL}\s*{_NAMES_NOT_WORDS})"
+        rf"|文/图|文\s*/|图/|[文图]·[图文]\s*/|摄影|{ROLE_LABEL}\s*{_NAMES_NOT_WORDS})"
         # (nor does one end on 、: a list of names going on, 央人民广播电台记者刘振英、 / 新华社…)
         rf"(?:{ROLE_LABEL}|[\p{{Han}}\s·、/《》]){{0,40}}(?<!、)$"
     )
