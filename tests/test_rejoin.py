@@ -431,6 +431,7 @@ def test_a_cut_with_no_rival_on_the_page_leans_to_a_join():
     alone = rejoin.join_evidence(left, right, corpus, cut_ends=1)
     rivalled = rejoin.join_evidence(left, right, corpus, cut_ends=2)
     assert alone["no_rival"] == 1.0 and rivalled["no_rival"] == 0.0
+    assert rejoin.join_evidence(left, right, corpus)["no_rival"] == 0.0  # (not counted)
     assert rejoin.ends_cut_off(left) and not rejoin.ends_cut_off(right)
     # a credit or a label ends no sentence, but is no cut
     for text in ("新华社记者 李明 摄", "图片新闻"):

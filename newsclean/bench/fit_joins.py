@@ -42,7 +42,7 @@ def labelled_pairs(pages, t2s: OpenCC) -> list[tuple[dict[str, float], bool]]:
     found: list[tuple[str, str, dict[str, float]]] = []
     weigh = rejoin.join_confidence
 
-    def recording(left, right, corpus, indented_page=False, cut_ends=0):
+    def recording(left, right, corpus, indented_page=False, cut_ends=None):
         evidence = rejoin.join_evidence(left, right, corpus, indented_page, cut_ends)
         if evidence is not None:
             found.append((left.text, right.text, evidence))

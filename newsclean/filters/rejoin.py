@@ -53,8 +53,8 @@ NAME = "rejoin"
 # block on a page that indents, none of them a cut; false joins 2.0 -> 1.5 per 1,000 (seed 1),
 # cuts joined unchanged.  opens_a likewise (``--only opens_a``): on seed 2 pages 936 -> 948 of
 # 1,097 cuts joined, false joins 36 -> 40.  no_rival too, with rejoin's threshold raised from
-# 0.6 to 0.65 to keep the false joins down: on seed 2 pages 948 -> 981 cuts joined, false
-# joins 40 -> 48.  Each weight is in log odds; the evidence terms are 0/1 unless said.
+# 0.6 to 0.65 to keep the false joins down: on seed 2 pages 911 -> 986 cuts joined at 0.65,
+# false joins 36 -> 51 (948 and 40 at 0.6 without it).  Each weight is in log odds; the evidence terms are 0/1 unless said.
 JOIN_BIAS = -4.78
 JOIN_WEIGHTS = {
     # the first block's end
@@ -92,7 +92,7 @@ JOIN_WEIGHTS = {
     "clause_end_a": -0.22,  # how readily prose ends a clause after the last character (log odds)
     "clause_start_b": -0.59,  # ... opens one with the first character (log odds)
     "bleed_seam": 1.30,  # reorder moved a bled run out from between the two (BLEED_SEAM_NOTE)
-    "no_rival": 1.36,  # no other paragraph of the page ends cut off: the second has no other head
+    "no_rival": 1.26,  # no other paragraph of the page ends cut off: the second has no other head
 }
 # the PMI of the two characters across the seam (``newsclean.language``) gives rare_pair in
 # full at -RARE_SEAM_SPAN, usual_pair at USUAL_SEAM_SPAN
@@ -177,7 +177,7 @@ def _seam_seen_elsewhere(left: str, right: str, corpus: str) -> int:
 
 
 def join_evidence(
-    left: Block, right: Block, corpus: str, indented_page: bool = False, cut_ends: int = 0
+    left: Block, right: Block, corpus: str, indented_page: bool = False, cut_ends: int | None = None
 ) -> dict[str, float] | None:
     """The evidence that ``right`` goes on with ``left``'s sentence, term by term (the
     names of ``JOIN_WEIGHTS``); None where no sentence can run on: ``left`` ends one, or
@@ -186,7 +186,7 @@ def join_evidence(
     ``corpus`` is the page's block texts joined by newlines (so no seam is in it);
     ``indented_page`` says that paragraphs on this page open with an indent, so a block
     without one goes on from the block before; ``cut_ends`` is how many paragraphs of the
-    page end cut off (``ends_cut_off``), ``left`` among them (0: not counted).
+    page end cut off (``ends_cut_off``), ``left`` among them if it does (None: not counted).
     """
     a, b = left.text.rstrip(), right.text.lstrip()
     if (
@@ -257,12 +257,12 @@ def join_evidence(
         e["clause_end_a"] = clause_end_logit(last) or 0.0
         e["clause_start_b"] = clause_start_logit(first) or 0.0
     e["bleed_seam"] = float(BLEED_SEAM_NOTE in left.flags)
-    e["no_rival"] = float(cut_ends == 1)
+    e["no_rival"] = float(cut_ends is not None and cut_ends - ends_cut_off(left) == 0)
     return e
 
 
 def join_confidence(
-    left: Block, right: Block, corpus: str, indented_page: bool = False, cut_ends: int = 0
+    left: Block, right: Block, corpus: str, indented_page: bool = False, cut_ends: int | None = None
 ) -> float:
     """How sure we are that ``right`` continues ``left``'s sentence (0-0.99): the model's
     probability from ``join_evidence``, 0 where no sentence can run on."""
