@@ -257,7 +257,9 @@ def join_evidence(
         e["clause_end_a"] = clause_end_logit(last) or 0.0
         e["clause_start_b"] = clause_start_logit(first) or 0.0
     e["bleed_seam"] = float(BLEED_SEAM_NOTE in left.flags)
-    e["no_rival"] = float(cut_ends is not None and cut_ends - ends_cut_off(left) == 0)
+    e["no_rival"] = float(
+        cut_ends is not None and cut_ends - ends_cut_off(left) == 0 and not e["credit"]
+    )
     return e
 
 
