@@ -34,7 +34,7 @@ def assemble(page: Page, repairs: list[Repair]) -> list[Article]:
             groups[-1].append(block)
             continue
         group = label_to_group.get(block.article)
-        if group is None or _jumps(groups[group]) or _resumes(groups[group], block):
+        if group is None or _jumps(groups[group]):
             label_to_group[block.article] = group = len(groups)
             groups.append([])
         groups[group].append(block)
@@ -55,17 +55,6 @@ def _jumps(blocks: list[Block]) -> bool:
     """A piece ends at the block that jumps to another page (下转第N版): an article carries one
     continued_to, written after its last block, so what follows starts another piece."""
     return bool(blocks) and blocks[-1].continued_to is not None
-
-
-def _resumes(blocks: list[Block], block: Block) -> bool:
-    """A piece continued from another page (上接第N版) starts where its marker was read: text
-    of its article before that, and no 上接 of its own, is another piece's, which fix writes
-    apart with the marker between them, as a second reading would take it."""
-    return (
-        block.continued_from is not None
-        and any(b.kind == Kind.PARAGRAPH for b in blocks)
-        and all(b.continued_from is None for b in blocks)
-    )
 
 
 def _article(source: str, index: int, blocks: list[Block]) -> Article:

@@ -54,7 +54,8 @@ NAME = "rejoin"
 # cuts joined unchanged.  opens_a likewise (``--only opens_a``): on seed 2 pages 936 -> 948 of
 # 1,097 cuts joined, false joins 36 -> 40.  no_rival too, with rejoin's threshold raised from
 # 0.6 to 0.65 to keep the false joins down: on seed 2 pages 911 -> 986 cuts joined at 0.65,
-# false joins 36 -> 51 (948 and 40 at 0.6 without it).  Each weight is in log odds; the evidence terms are 0/1 unless said.
+# false joins 36 -> 51 (948 and 40 at 0.6 without it).  Each weight is in log odds; the
+# evidence terms are 0/1 unless said.
 JOIN_BIAS = -4.78
 JOIN_WEIGHTS = {
     # the first block's end
