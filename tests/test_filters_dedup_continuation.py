@@ -776,6 +776,9 @@ LONG_SENTENCE = (
         # a clause looping between commas
         (f"{COLD}，{COLD}，{COLD}，各地要做好防范。", f"{COLD}，各地要做好防范。"),
         (f"气象部门提醒，{COLD}，{COLD}，{COLD}", f"气象部门提醒，{COLD}"),
+        # a word of two or three characters, copied many times over
+        ("他说：“这是一个好消息" + "好消息" * 13 + "。”", "他说：“这是一个好消息。”"),
+        ("发展" * 9 + "是第一要务。", "发展是第一要务。"),
     ],
 )
 def test_loops_inside_a_block_are_cut(text, expected):
@@ -790,6 +793,7 @@ def test_loops_inside_a_block_are_cut(text, expected):
         "哈哈哈哈哈哈哈哈哈哈哈哈",
         "一二三四一二三四，孩子们跟着口令做操。",
         "加油加油加油加油！",
+        "滴答滴答滴答滴答滴答，钟声响了。",  # (a sound, a few times over)
         "救命啊救命啊救命啊，他大声呼喊。",
         "他要坚持人民至上工作。坚持人民至上工作。",  # a suffix sentence, not aligned on a start
         "中国加油！武汉加油！中国加油！武汉加油！",  # two short sentences, twice

@@ -35,7 +35,8 @@ misread; but ``8l`` for ``81``, digits read as the letters they look like, is on
 row (a run away from the first note keeps its own first: each article may sign off with
 ``（完）``), a partial copy with text after it (it may be a sentence that begins like the
 unit), and repeats that do not reach the loop rules (``好！好！好！``, ``哈哈哈哈``,
-``一二三四一二三四``, ``春天来了，春天来了，``).  Near copies are searched for among the
+``一二三四一二三四``, ``春天来了，春天来了，``; a word of two or three Han characters loops only from
+``SHORT_UNIT_MIN_REPEATS`` copies on: ``好消息好消息…``).  Near copies are searched for among the
 ``MAX_FUZZY_CANDIDATES`` most recent paragraphs of compatible length; exact copies anywhere on
 the page.
 
@@ -89,6 +90,7 @@ MAX_FUZZY_CANDIDATES = 500
 PHRASE_MIN_HAN, PHRASE_MIN_REPEATS = 4, 3
 SENTENCE_MIN_CHARS, SENTENCE_MIN_REPEATS = 8, 2
 LOOP_MIN_HAN = 2  # Han characters a looping unit holds: a number or a code is no loop
+SHORT_UNIT, SHORT_UNIT_MIN_REPEATS = 2, 8  # a word of 2-3 Han characters loops at 8 copies
 MAX_PHRASE_UNIT = 120  # bounds the regex that looks for loops without punctuation
 MAX_SENTENCE_UNIT = 500  # news sentences run long: 一、……；二、……。
 GRAM = 8  # a loop of either kind repeats an 8-gram at a distance of one unit
@@ -754,7 +756,7 @@ def _ends_doubled(dense: str) -> bool:
 
 
 def _periodic_runs(s: str):
-    """Yield (start, end, period) for stretches of s with a period of 4..MAX_SENTENCE_UNIT
+    """Yield (start, end, period) for stretches of s with a period of 2..MAX_SENTENCE_UNIT
     covering at least period + GRAM characters, found from repeated 8-grams."""
     last: dict[str, int] = {}
     covered: dict[int, int] = {}
@@ -766,7 +768,7 @@ def _periodic_runs(s: str):
         if j is None:
             continue
         period = i - j
-        if period < PHRASE_MIN_HAN or period > MAX_SENTENCE_UNIT or covered.get(period, -1) > j:
+        if period < SHORT_UNIT or period > MAX_SENTENCE_UNIT or covered.get(period, -1) > j:
             continue
         start = j
         while start > 0 and s[start - 1] == s[start - 1 + period]:
@@ -821,8 +823,14 @@ def _loop_cut(
             CONTENT.findall(sentence)
         ) >= SENTENCE_MIN_CHARS:
             return a, _cut_start(s, a, end, period), end, False
-    # a phrase loop: at least three copies of four Han characters or more
     repeats = (end - start) // period
+    if period < PHRASE_MIN_HAN:
+        # a word looping: many copies of a unit of two or three Han characters (好消息好消息…);
+        # a few are a chant or a sound (滴答滴答), and one character repeating is a sound too
+        if repeats >= SHORT_UNIT_MIN_REPEATS and len(HAN.findall(unit)) == period:
+            return start, _cut_start(s, start, end, period), end, False
+        return None
+    # a phrase loop: at least three copies of four Han characters or more
     if repeats >= PHRASE_MIN_REPEATS and len(HAN.findall(unit)) >= PHRASE_MIN_HAN:
         if len(CONTENT.findall(unit)) <= CHANT_MAX_CHARS and any(c in EXCLAIM for c in unit):
             return start, start, end, True
