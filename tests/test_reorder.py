@@ -524,3 +524,25 @@ def test_a_returned_run_goes_before_its_articles_page_marker():
     rail = result.articles[0]
     assert [p[:4] for p in rail.paragraphs()] == ["本报北京", "春运期间", "铁道部春"]
     assert rail.continued_to == 2
+
+
+def test_a_returned_run_is_not_put_between_a_cut_sentence_and_its_rest():
+    page = clean(
+        "# 总理到京郊向乡亲们拜年\n\n"
+        "新华社北京1月28日电 今天是大年初一，总理来到京郊延庆县农村，给乡亲们拜年。\n\n"
+        "总理和赵家父子围坐在一起，亲切地拉起了家常，与赵家父子聊得兴起。当他\n\n"
+        "得知赵玉臣的兄长从事眼镜镜片加工时，摘下自己的眼镜，请他鉴定鉴定。\n\n"
+        "# 中国民乐轰动维也纳\n\n"
+        "本报维也纳1月27日电 中国民族乐团今晚在维也纳金色大厅举行新春音乐会。\n\n"
+        "拉家常时，赵家父子告诉总理，家庭收入一年比一年多，总理祝赵家父子新春愉快。\n",
+        only=("structure",),
+    ).page
+    p = reorder_module._prepare(page)
+    p.grams = reorder_module._page_grams([b.text for b in p.blocks])
+    run = reorder_module._Run(len(p.blocks) - 1, len(p.blocks), target=0)
+    cut, rest = 2, 3  # (…聊得兴起。当他 | 得知赵玉臣…)
+    weights = reorder_module.specificity_table()
+    between, _ = reorder_module._gap_score(p, run, cut, rest, weights)
+    at_end, _ = reorder_module._gap_score(p, run, rest, None, weights)
+    assert p.blocks[cut].text.endswith("当他")
+    assert between < at_end

@@ -206,6 +206,7 @@ SUSPECT_FLOOR = 0.01  # a held-back run less likely than this is not worth a fla
 PLACE_COHESION = 1.0
 PLACE_STREAM = 3.0
 PLACE_SEAM = 6.0
+PLACE_CUT = 3.0
 PLACE_ENDS = 8.0
 PLACE_ORDINAL = 4.0
 # a bracketed note after the last sentence signs an article off: （完） （新华社北京1月1日电）
@@ -1032,6 +1033,10 @@ def _gap_score(
     if before is not None and after is not None:
         score -= PLACE_COHESION * _shared(p, before, after, weights)
         score -= PLACE_SEAM * _continues(p, before, after)
+        # (nor between a sentence cut at a column's foot and the paragraph after it, where
+        # its rest most likely is, unless the run itself goes on with it)
+        if _ends_cut(p.blocks[before]) and p.blocks[after].kind == Kind.PARAGRAPH:
+            score -= PLACE_CUT * (_continues(p, before, first) == 0)
     if before is not None and (seam := _continues(p, before, first)) > 0:
         score += PLACE_SEAM * seam
         cues.append("it goes on with the sentence cut before it")
