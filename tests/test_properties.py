@@ -112,6 +112,8 @@ def test_nothing_lost_nothing_invented(text):
 @example("0。\n\n# 一一\n\n0\n\n（下转第2版）\n\n上接第二版 0。")
 # text before a 上接 read after it is another piece's: apart, as the second reading takes it
 @example("一一（上接第1版）\n\n)。")
+# two pieces that make a byline are not joined into a paragraph a second reading calls one
+@example("0。\n\n新京报记\n\n者 \n\n新京报记者 ")
 # a second 上接 of the same page in one piece is recorded once: no seam stays barred by it
 @example("# 一一\n\n0。\n\n一一（上接第1版）\n\n一一（上接第1版）\n\n”。")
 @example(

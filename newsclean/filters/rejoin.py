@@ -26,6 +26,7 @@ import regex
 
 from ..chardata import (
     BYLINE,
+    BYLINE_MAX_CHARS,
     CONTINUED_FROM_VERBS,
     DATELINE,
     ENDS_BRACKETED,
@@ -305,6 +306,13 @@ def ends_cut_off(block: Block) -> bool:
     )
 
 
+def _makes_byline(left: Block, right: Block) -> bool:
+    """Whether the two pieces make a byline (新京报记 | 者): a line that a second reading
+    takes for the byline it is, not for a paragraph, so no join of paragraphs."""
+    joined = _join_text(left.text, right.text)
+    return len(joined) <= BYLINE_MAX_CHARS and BYLINE.match(joined) is not None
+
+
 def _joinable(prev: Block | None, block: Block) -> bool:
     return (
         prev is not None
@@ -359,7 +367,11 @@ def _join_pass(page: Page, blocks: list[Block], config: Config, repairs: list[Re
         prev = out[-1] if out else None
         if _joinable(prev, block):
             confidence = join_confidence(prev, block, corpus, indented_page, cut_ends)
-            if confidence >= config.rejoin_threshold and not _clashing_marker(prev, block, paged):
+            if (
+                confidence >= config.rejoin_threshold
+                and not _clashing_marker(prev, block, paged)
+                and not _makes_byline(prev, block)
+            ):
                 joined = prev.with_(
                     text=_join_text(prev.text, block.text),
                     spans=prev.spans + block.spans,
