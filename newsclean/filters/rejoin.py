@@ -301,7 +301,9 @@ def ends_cut_off(block: Block) -> bool:
         block.kind == Kind.PARAGRAPH
         and block.continued_to is None
         and not ends_sentence(text)
+        # (a label, a date or a name signing the article off has no sentence to cut)
         and SENTENCE_OR_CLAUSE.search(text) is not None
+        # (a credit, an HTML table, a Markdown table or list ends as it is)
         and not (CREDIT_END.search(text) or TAG_END.search(text) or ITEM_END.search(text))
     )
 
@@ -447,15 +449,10 @@ def _flag_cut_ends(page: Page, blocks: list[Block], repairs: list[Repair]) -> li
         last_of_article = nxt is None or nxt.article != b.article
         text = b.text.rstrip()
         if (
-            not ends_sentence(text)
-            # a credit, an HTML table, a Markdown table or list
-            and not (CREDIT_END.search(text) or TAG_END.search(text) or ITEM_END.search(text))
-            and b.continued_to is None
+            ends_cut_off(b)
             and (last_of_article or nxt.kind == Kind.PARAGRAPH and len(b.text) >= 20)
             # a lead-in to what follows (主要有以下几点：) or an item of a list (…；)
             and not (not last_of_article and text[-1:] in LEADS_ON)
-            # a label, a date or a name (signing the article off): no sentence to cut
-            and SENTENCE_OR_CLAUSE.search(text) is not None
         ):
             flags.add("truncated_end")
         if (
