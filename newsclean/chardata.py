@@ -166,7 +166,7 @@ def may_hold_marker(text: str) -> bool:
 # characters are none that makes a clause of the words (向, 对, 接受, 是, 的: 负责人向本报记者
 # 介绍, 接受新京报记者采访, 虎林园也是新闻记者追踪的), so that a line of a wrapped sentence is
 # no byline
-PAPER_SHORT_NAMES = "南都"
+PAPER_SHORT_NAMES = "南都|央视|央广"
 _OUTLET_NAME = (
     r"(?:(?:[0-9]{1,4}(?=\p{Han}))?[^\P{Han}向对从给被让请跟与在将把接诉是也的了据]{1,8}?"
     r"(?:报道|报|网|新闻|客户端|在线|电视台|广播电台|周刊)"
@@ -217,10 +217,11 @@ OPENS_PARAGRAPH = regex.compile(
 # □ 本报记者 张冲 / 本报记者 张冲 / 记者 张冲 李四 / ■文/图 本报记者 … (◎ and ★ mark them too)
 BYLINE_MARK = "□■▲●◇◆○◎★"
 # a role printed with a colon before the names or the reporter's line: 采写：南都记者 陈伟,
-# 撰文：张三 摄影：李四 (记者： opens an interview's question and 图： a caption: neither is one)
-ROLE_LABEL = both_scripts(r"(?:采写|撰文|撰稿|文字|摄影|视频|制图|统筹|策划)\s*[：:]")
+# 撰文：张三 摄影：李四, 作者：张三 (记者： opens an interview's question and 图： a caption: neither is one)
+ROLE_LABEL = both_scripts(r"(?:作者|采写|撰文|撰稿|文字|摄影|视频|制图|统筹|策划)\s*[：:]")
 # (another paper's or site's too: 光明日报记者 王五 / 法治日报全媒体记者 张三 / 新京报记者 /
-# 中青报·中青网记者 / 澎湃新闻记者; a credit's roles: 文·图/本报记者, 撰文：张三 摄影：李四)
+# 中青报·中青网记者 / 澎湃新闻记者 / 央视记者; a credit's roles: 文·图/本报记者, 文｜张三,
+# 撰文：张三 摄影：李四)
 # (a line that opens with a bare 记者 running straight on is a wrapped sentence: 记者从全国人大
 # 常委会办公厅了解, 记者昨天还穿着厚厚羽绒)
 BYLINE = regex.compile(
@@ -229,9 +230,9 @@ BYLINE = regex.compile(
         rf"(?:{ROLE_LABEL}\s*|[文图]·[图文]\s*/\s*)?"
         rf"(?:(?:本报|本刊|新华社|中新社|人民网|新华网|中新网|央视网)?{_REPORTER}"
         rf"|{OUTLET}{_REPORTER}{_NAMES_NOT_WORDS}"
-        rf"|文/图|文\s*/|图/|[文图]·[图文]\s*/|摄影|{ROLE_LABEL}\s*{_NAMES_NOT_WORDS})"
+        rf"|文/图|文\s*[/|｜]|图\s*[/|｜]|[文图]·[图文]\s*/|摄影|{ROLE_LABEL}\s*{_NAMES_NOT_WORDS})"
         # (nor does one end on 、: a list of names going on, 央人民广播电台记者刘振英、 / 新华社…)
-        rf"(?:{ROLE_LABEL}|[\p{{Han}}\s·、/《》]){{0,40}}(?<!、)$"
+        rf"(?:{ROLE_LABEL}|[\p{{Han}}\s·、/|｜《》]){{0,40}}(?<!、)$"
     )
 )
 _ROLE_LABELS = regex.compile(ROLE_LABEL)

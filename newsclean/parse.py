@@ -351,9 +351,9 @@ ORNAMENT = regex.compile(r"^(?:[*＊※◆◇☆★·•][ \u3000]*){3,7}$")
 # stands; an alternation of words opening with classes is tried in full at every position,
 # five times slower on text that has none.
 BYLINE_WORD = re.compile(
-    r"[记記通实實评評文图圖摄攝采採撰]"
-    r"(?:(?<=[记記])者|(?<=通)[讯訊][员員]|(?<=[实實])[习習]生|(?<=[评評])[论論][员員]"
-    r"|(?<=文)\s*/|(?<=[图圖])/|(?<=[摄攝])影|(?<=[采採])[写寫]|(?<=撰)文)"
+    r"[记記通实實评評文图圖摄攝采採撰作]"
+    r"(?:(?<=[记記作])者|(?<=通)[讯訊][员員]|(?<=[实實])[习習]生|(?<=[评評])[论論][员員]"
+    r"|(?<=文)\s*[/|｜]|(?<=[图圖])\s*[/|｜]|(?<=[摄攝])影|(?<=[采採])[写寫]|(?<=撰)文)"
 )
 
 
