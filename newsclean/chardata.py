@@ -85,16 +85,17 @@ _TRADITIONAL_OF = dict(
         "话邮万个亿号项块权台绘农条"
         "链阅读观点问现场应声写关资贴击访谈释导户线从给让请与将诉划筹统采频数"
         "审觉热参纪战简预汇画学举语随笔"
-        "乡书办区医协厂厅县团处总杂银镇长头题",
+        "乡书办区医协厂厅县团处总杂银镇长头题环艺财码维扫侧机欢详载进",
         "報訊電記華網視編輯責術圖設計對約駐員實習評論見體攝時專廣續轉緊兩據會內國濟經綜聞際傳執"
         "話郵萬個億號項塊權臺繪農條"
         "鏈閱讀觀點問現場應聲寫關資貼擊訪談釋導戶線從給讓請與將訴劃籌統採頻數"
         "審覺熱參紀戰簡預匯畫學舉語隨筆"
-        "鄉書辦區醫協廠廳縣團處總雜銀鎮長頭題",
+        "鄉書辦區醫協廠廳縣團處總雜銀鎮長頭題環藝財碼維掃側機歡詳載進",
     )
 )
 _TRADITIONAL_OF["历"] = "歷曆"  # 农历 is 農曆 on a traditional page, OpenCC's first form 歷
 _TRADITIONAL_OF["为"] = "爲為"  # (OpenCC's first form, and the one Taiwan and Hong Kong print)
+_TRADITIONAL_OF["众"] = "衆眾"  # (OpenCC's first form; Taiwan and Hong Kong print 眾)
 
 
 def both_scripts(pattern: str) -> str:
@@ -120,7 +121,10 @@ def both_scripts(pattern: str) -> str:
 
 
 # newspaper section names printed beside edition numbers (第3版 要闻)
-SECTION_NAMES = "要闻|综合|国内|国际|评论|经济|社会|文化|体育|副刊|法治|专版|地方|理论"
+SECTION_NAMES = (
+    "要闻|综合|国内|国际|评论|经济|社会|文化|体育|副刊|法治|专版|地方|理论"
+    "|时政|财经|科技|教育|健康|民生|观点|环球|视点|读书|文艺|城事|深度"
+)
 
 # 上接第一版 / （上接第1版） / (上接A2版) / 下转第二版 / 转第8版 / 接第8版 / 紧接第三版
 # (and as traditional pages print them: 下轉第二版, 緊接第一版, 續第一版, 續見A7版; 续见 and
@@ -407,5 +411,14 @@ FURNITURE = [
     ("desk_contact", regex.compile(both_scripts(
         rf"^(?:本版|本报)?(?:新闻|报料|爆料|读者|投稿|采编)(?:热线|电话|邮箱)(?:电话)?\s*[:：]?\s*"
         rf"{_CONTACT_VALUE}(?:\s*[、/,，]?\s*{_CONTACT_VALUE}){{0,2}}(?:\s*{_CONTACT}){{0,3}}$"
+    ))),
+    # a prompt to scan a printed QR code (扫码看视频, 扫描二维码 查看更多内容, 扫一扫，听新闻):
+    # it points at what the page's image held, and names what it leads to; 扫码看病成为现实
+    # or 扫码支付走进菜市场 tell news
+    ("scan_prompt", regex.compile(both_scripts(
+        r"^[（(【\[]?(?:请|手机|欢迎)?(?:扫码|扫一扫|扫描(?:上方|下方|左侧|右侧|左方|右方|图中|文中)?二维码)"
+        r"[\s，,、:：]*(?:即可|可|进入|下载)?\p{Han}{0,6}?"
+        r"(?:视频|全文|原文|详情|更多|直播|音频|专题|公众号|客户端|内容|报道|新闻|H5|VR|关注)"
+        r"(?:内容|报道|精彩|详情)?[）)】\]]?$"
     ))),
 ]  # fmt: skip

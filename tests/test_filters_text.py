@@ -354,6 +354,11 @@ def test_unwrap_plain_ocr_paragraphs():
         ("新闻热线：0755-83518888", "desk_contact"),
         ("报料热线 0755-83518888 邮箱：baoliao@example.com", "desk_contact"),
         ("人 民 日 报 海 外 版", "masthead"),
+        ("扫码看视频", "scan_prompt"),
+        ("扫描二维码 查看更多内容", "scan_prompt"),
+        ("扫一扫，听新闻", "scan_prompt"),
+        ("（扫描上方二维码观看直播）", "scan_prompt"),
+        ("手机扫码阅读全文", "scan_prompt"),
     ],
 )
 def test_furniture_kinds(text, kind):
@@ -398,6 +403,9 @@ def test_furniture_kinds(text, kind):
         "新闻热线连着民心",
         "热线电话：12345",  # a service's number alone may be the article's own
         "要闻 速览",
+        "扫码看病成为现实",  # headlines about scanning tell news
+        "扫码支付走进菜市场",
+        "扫码点餐",
         "经济 2",
         "第4版 ▏国际新闻回顾与展望专题报道",
         "南方都市报记者从市教育局获悉",
@@ -513,6 +521,32 @@ def test_a_masthead_beside_other_furniture_is_furniture_midpage():
     result = clean(page, only=("furniture",))
     found = [r.before for r in result.repairs if r.filter == "furniture"]
     assert found == ["参考消息", "要闻 A2"]
+
+
+@pytest.mark.parametrize("label", ["要闻", "国际新闻", "要闻·综合", "**时政**"])
+@pytest.mark.parametrize("style", ["markdown", "plain"])
+def test_the_pages_section_named_atop_the_page_is_furniture(label, style):
+    if style == "markdown":
+        page = (
+            f"经济日报\n\n{label}\n\n# 地铁新线开通运营\n\n本报讯 新线今天开通运营，全长九公里。\n"
+        )
+    else:
+        page = (
+            f"{label.strip('*')}\n地铁新线开通运营\n　　本报讯 新线今天开通运营，全长九公里，设站八座，\n"
+            "沿线居民出行更加方便。\n　　据介绍，新线采用全自动运行系统，最高时速每小时\n"
+            "一百公里。\n"
+        )
+    result = clean(page)
+    (article,) = result.articles
+    assert (article.kicker, article.title) == (None, "地铁新线开通运营")
+    removed = [r.before for r in result.repairs if r.reason == "page_furniture: section_label"]
+    assert removed == [label.strip("*")]
+
+
+def test_a_section_name_amid_the_text_stays():
+    page = "# 百年报刊里的城市记忆\n\n第一段。\n\n### 国际\n\n第二段。\n\n经济\n\n第三段。\n"
+    result = clean(page, only=("furniture",))
+    assert [r for r in result.repairs if r.filter == "furniture"] == []
 
 
 OTHER_PAPERS = sorted((Path(__file__).parent / "cases" / "furniture").glob("*.in.txt"))

@@ -19,7 +19,8 @@ Patterns and where they come from:
   other than a bare 图/图片) is not removed but flagged, since the caption may be the only copy.
 * here, ``masthead``: the paper's name alone on a line (``经济日报``, ``人民日报海外版``), as
   plain OCR reads it; a name that reads as a paper's but could be a headline (``新京报``,
-  ``聯合報``, ``参考消息``) only where a masthead stands (see ``PAPER_NAME``).
+  ``聯合報``, ``参考消息``) only where a masthead stands (see ``PAPER_NAME``); and there,
+  ``section_label``, the page's section named alone (``要闻``, ``国际新闻``, ``要闻·综合``).
 * here, ``horizontal_rule``: a Markdown thematic break (``---``, ``***``, ``___``; CommonMark
   section 4.1) or a line of box-drawing rule characters, on a Markdown page and not as a
   heading's text (``### ***`` heads a part; plain OCR's ``***`` is the page's ornament).
@@ -47,6 +48,7 @@ from ..chardata import (
     MARKER_AT_START,
     MARKER_ONLY,
     RUNNING_HEAD,
+    SECTION_NAMES,
     both_scripts,
     may_hold_marker,
 )
@@ -244,6 +246,13 @@ PAPER_NAME = regex.compile(
     )
 )
 _PAPER_NAME_ENDS = frozenset("报報版息闻聞道末")
+# the page's section named alone (要闻, 国际新闻, 要闻·综合), where a masthead stands: a word a
+# running head prints, though amid the text it may head a part
+SECTION_LABEL_ALONE = regex.compile(
+    both_scripts(
+        rf"^(?:{SECTION_NAMES})(?:新闻)?(?:[ \t\u3000]*[·・•|｜][ \t\u3000]*(?:{SECTION_NAMES})(?:新闻)?)?$"
+    )
+)
 _NOT_PAGE_FURNITURE = frozenset(
     {"image_reference", "image_with_caption", "horizontal_rule", "empty_markup"}
 )
@@ -258,18 +267,29 @@ def _reads_as_paper_name(block) -> bool:
     )
 
 
-def _mastheads(page, kinds: list[str | None], is_text: list[bool]) -> set[int]:
-    """The blocks that read as a paper's name and stand where a masthead does (see
-    ``PAPER_NAME``).  One taken counts as furniture for the next, so that a second run, which
-    finds the first gone, takes none that this one left."""
-    candidates = [
-        i
+def _masthead_kind(block) -> str | None:
+    """ "masthead" for a paper's name, "section_label" for the page's section alone, or None."""
+    if block.kind in (Kind.BYLINE, Kind.MARKER):
+        return None
+    if _reads_as_paper_name(block):
+        return "masthead"
+    text = block.text.strip()
+    if len(text) <= 12 and SECTION_LABEL_ALONE.match(text):
+        return "section_label"
+    return None
+
+
+def _mastheads(page, kinds: list[str | None], is_text: list[bool]) -> dict[int, str]:
+    """The blocks that read as a paper's name or the page's section and stand where a
+    masthead does (see ``PAPER_NAME``), with their kind.  One taken counts as furniture for
+    the next, so that a second run, which finds the first gone, takes none that this one
+    left."""
+    candidates = {
+        i: kind
         for i, block in enumerate(page.blocks)
-        if kinds[i] is None
-        and block.kind not in (Kind.BYLINE, Kind.MARKER)
-        and _reads_as_paper_name(block)
-    ]
-    taken: set[int] = set()
+        if kinds[i] is None and (kind := _masthead_kind(block))
+    }
+    taken: dict[int, str] = {}
     if not candidates:
         return taken
     # (an image or a rule beside it is no sign: a headline may stand under either)
@@ -290,7 +310,7 @@ def _mastheads(page, kinds: list[str | None], is_text: list[bool]) -> set[int]:
                 or (i > 0 and furniture[i - 1])
                 or (i < last and furniture[i + 1])
             ):
-                taken.add(i)
+                taken[i] = candidates[i]
                 furniture[i], text[i] = True, False
                 grew = True
     return taken
@@ -314,8 +334,8 @@ def run(page, config):
         kind is None and not (may_hold_marker(b.text) and _marker_line(b.text))
         for b, kind in zip(page.blocks, kinds)
     ]
-    for i in _mastheads(page, kinds, is_text):
-        kinds[i], is_text[i] = "masthead", False
+    for i, kind in _mastheads(page, kinds, is_text).items():
+        kinds[i], is_text[i] = kind, False
     text_before = list(accumulate(is_text, initial=0))
     texts = text_before[-1]
     for i, (block, kind) in enumerate(zip(page.blocks, kinds)):
