@@ -231,6 +231,8 @@ def test_nothing_lost_nothing_invented(text):
 @example("0。\n\n0。\n0。\n\n（下转第2版）\n\n**一一（上接第1版）**\n\n0。\n\n0。（下转第八版）")
 # a paragraph ending on two markers loses both in the first run
 @example("0。\n\n一上接第1版（下转第3版）")
+# a heading's 下转 ends the piece above before its 上接 is weighed (against the piece it opens)
+@example("0。\n\n上接第二版 0。\n\n### （上接第1版）一一（下转第3版）\n\n# 一一")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

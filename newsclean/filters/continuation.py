@@ -405,6 +405,8 @@ def _inline(plan: _Plan, i: int, block: Block, neighbour) -> None:
     is_paragraph = block.kind == Kind.PARAGRAPH
     is_heading = _is_heading(block)
 
+    found: list[tuple[object, str, str, object, int]] = []  # match, marker, field, value, target
+
     def consider(m, at_start: bool) -> None:
         if not (_start_ok(text, m) if at_start else _end_ok(text, m)):
             return  # prose such as 接第3版报道: not a marker
@@ -432,16 +434,22 @@ def _inline(plan: _Plan, i: int, block: Block, neighbour) -> None:
                 _flag(plan, block, marker, "no text above it for it to belong to")
                 return
             target = other
-        if not plan.assign(target, field, value):
-            _flag(plan, block, marker, f"block {plan.page.blocks[target].id} has another page")
-            return
-        cuts.append((m.start(), m.end(), marker, field, value, target))
+        found.append((m, marker, field, value, target))
 
     if (m := AT_START.match(text)) is not None:
         consider(m, at_start=True)
     taken = max((e for _, e in handled), default=0)
     for m in _end_markers(text, taken):
         consider(m, at_start=False)
+    # a heading's 下转 ends the piece above it first, so that its 上接 is weighed against the
+    # piece the heading opens, as a second reading sees it (fix writes the 下转 line above)
+    for m, marker, field, value, target in sorted(
+        found, key=lambda f: not (f[2] == TO and f[4] != i)
+    ):
+        if not plan.assign(target, field, value):
+            _flag(plan, block, marker, f"block {plan.page.blocks[target].id} has another page")
+            continue
+        cuts.append((m.start(), m.end(), marker, field, value, target))
 
     # a marker line or a bracketed marker in the middle: left for a reviewer
     for m in ANYWHERE.finditer(text):
