@@ -46,6 +46,48 @@ def test_parallel_lone_lines_are_one_articles_sections():
     ]
 
 
+def test_lone_lines_of_one_length_are_sections_whatever_they_end_on():
+    page = _plain(
+        [
+            "#识其利用其利 嘉兴接轨上海侧记",
+            BODY,
+            "#抓住机遇确定战略",
+            BODY,
+            "#主动接轨融入市场",
+            BODY,
+            "#接受辐射全面发展",
+            BODY,
+        ]
+    )
+    (article,) = clean(page).articles
+    assert [s.heading for s in article.sections] == [
+        None,
+        "抓住机遇确定战略",
+        "主动接轨融入市场",
+        "接受辐射全面发展",
+    ]
+
+
+def test_lone_lines_after_a_closing_credit_open_articles():
+    """A column of short pieces, each signed in brackets: headlines of one length stay
+    headlines, since a signed piece has ended."""
+    signed = BODY + "（邵力平）"
+    page = _plain(
+        [
+            "#节日谨防送礼",
+            signed,
+            "#人情越来越重",
+            signed,
+            "#重视工伤事故",
+            signed,
+            "#整治乱收费用",
+            BODY,
+        ]
+    )
+    titles = [a.title for a in clean(page).articles]
+    assert titles == ["节日谨防送礼", "人情越来越重", "重视工伤事故", "整治乱收费用"]
+
+
 def test_lone_lines_that_are_not_parallel_stay_headlines():
     page = _plain(
         [

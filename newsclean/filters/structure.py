@@ -209,9 +209,11 @@ SECTION_MAX_CHARS = 12
 
 def _parallel_sections(blocks: list[Block]) -> set[int]:
     """Positions of lone plain-OCR headline lines that are one article's section headings:
-    three or more of the same length and last character (党建引领激发效能 / 科技助力释放动能 /
-    制度保障挖掘潜能), each followed by ordinary text rather than a byline or dateline, after
-    an article has opened."""
+    three or more of the same length (党建引领激发效能 / 科技助力释放动能 / 制度保障挖掘潜能,
+    抓住机遇确定战略 / 主动接轨融入市场 / 接受辐射全面发展), each followed by ordinary text
+    rather than a byline or dateline, after an article has opened, and none right after a
+    piece's closing credit (…。（邵力平）): what follows one opens the next article, and a
+    column of short pieces may give three of them headlines of one length."""
     lone = []
     for i, b in enumerate(blocks):
         if not (b.kind == _HEADLINE and b.level == 0) or len(b.text) > SECTION_MAX_CHARS:
@@ -220,13 +222,19 @@ def _parallel_sections(blocks: list[Block]) -> set[int]:
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         alone = not (prev and prev.kind == _HEADLINE) and not (nxt and nxt.kind == _HEADLINE)
         body_follows = nxt is not None and nxt.kind == _PARAGRAPH
-        if alone and i > 0 and body_follows and not _opens_article_body(nxt):
+        after_credit = prev is not None and CLOSING_CREDIT.search(prev.text) is not None
+        if alone and i > 0 and body_follows and not after_credit and not _opens_article_body(nxt):
             lone.append(i)
-    families: dict[tuple[int, str], list[int]] = {}
+    families: dict[int, list[int]] = {}
     for i in lone:
-        text = blocks[i].text.replace(" ", "")
-        families.setdefault((len(text), text[-1]), []).append(i)
+        families.setdefault(len(blocks[i].text.replace(" ", "")), []).append(i)
     return {i for members in families.values() if len(members) >= PARALLEL_MIN for i in members}
+
+
+# a piece's closing credit: its author or source in brackets after its last sentence
+CLOSING_CREDIT = regex.compile(
+    r"[。！？!?”’」』…][ \t\u3000]*[（(][^（）()\n]{1,30}[）)][ \t\u3000]*$"
+)
 
 
 def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
