@@ -546,6 +546,20 @@ def closes_sentence(text: str) -> bool:
     return text[-1:] in SENTENCE_CLOSERS or _ascii_quote_closes(text)
 
 
+LINE_PER_PARAGRAPH_SHARE = 0.6  # of the long lines that end a sentence
+# characters: longer than any column's line (10-30 characters, a closing mark hung past the
+# column's edge included, which makes the lines that end a sentence the longest ones there)
+LONG_LINE = 40
+
+
+def _line_per_paragraph(bodies: list[str], closes: list[bool]) -> bool:
+    """Whether the page gives each paragraph one line (OCR that does not wrap at the column,
+    or text copied from an e-paper): most of its long lines end a sentence, where in text
+    wrapped at the column few do, a paragraph's last line alone."""
+    long_lines = [c for b, c in zip(bodies, closes) if len(b) >= LONG_LINE]
+    return len(long_lines) >= 2 and sum(long_lines) >= LINE_PER_PARAGRAPH_SHARE * len(long_lines)
+
+
 def _parse_plain(text: str) -> list[Block]:
     lines = text.split("\n")
     starts = list(accumulate([len(ln) + 1 for ln in lines], initial=0))
@@ -567,10 +581,12 @@ def _parse_plain(text: str) -> list[Block]:
     # a page that does not indent parts its paragraphs with blank lines: there a line that
     # ends a sentence and fills the column is wrapped text like any other (a paragraph ends
     # at the blank line, or on a line well short of the column)
+    # (a blank line between two lines of text: the one a file ends with parts nothing)
+    last_text = max((i for i, b in enumerate(bodies) if b), default=-1)
     blank_parted = not uses_indent and any(
-        closes[i] and not bodies[i + 1] for i in range(len(bodies) - 1)
+        closes[i] and not bodies[i + 1] for i in range(last_text)
     )
-    keeps_on_at_column = uses_indent or blank_parted
+    keeps_on_at_column = (uses_indent or blank_parted) and not _line_per_paragraph(bodies, closes)
 
     def ends_paragraph(i: int) -> bool:
         """Whether line i closes its paragraph, so the next line may start a new block."""

@@ -483,3 +483,22 @@ def test_headline_lines_over_a_paragraph_a_line_with_no_blank_lines():
         "工行投放巨款支持节日市场供应",
     ]
     assert [len(a.paragraphs()) for a in articles] == [2, 2]
+
+
+def test_paragraphs_a_line_of_many_lengths_stay_apart():
+    """A paragraph a line, no blank line, and lines of every length: the longest lines end
+    sentences, as wrapped text's lines seldom do, so each is a paragraph of its own (the
+    blank line a file ends with parts nothing)."""
+    text = (
+        "2024年11月15日 星期五 聯合報 A6 要聞\n"
+        "綠能產業加速轉型\n"
+        "台電擴大離岸風電採購\n"
+        "【記者林志明／台北報導】經濟部昨天宣布，台電明年將擴大離岸風電採購規模，預計新增裝置容量達1.5GW。"
+        "經濟部長表示，這是推動能源轉型的重要一步，將有助於降低碳排放。\n"
+        "業者指出，離岸風電的建置成本近年已逐漸下降，但供應鏈在地化仍面臨挑戰。「我們需要更多本土廠商投入，」一位業者說。\n"
+        "經濟部也將推出補助方案，協助中小企業導入節能設備（續見A7版）\n"
+    )
+    (article,) = clean(text).articles
+    assert (article.kicker, article.title) == ("綠能產業加速轉型", "台電擴大離岸風電採購")
+    assert [p[:4] for p in article.paragraphs()] == ["【記者林", "業者指出", "經濟部也"]
+    assert article.continued_to == "A7"
