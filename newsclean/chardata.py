@@ -287,8 +287,8 @@ EDITION_CODE = r"[A-Za-zＡ-Ｚａ-ｚ]{1,2}[0-9０-９]{1,2}(?![0-9０-９])"
 # the roles an editor line credits: 责任编辑：张三, 美编：李四, 统筹：王海, 值班主任：李明, 审读：王刚,
 # 视觉设计：李想, 本版编辑 / 王磊 (a slash stands for the colon on some pages)
 EDITOR_ROLE = (
-    r"(?:本版)?(?:(?:责任|美术|版式|图片|文字|执行|视觉|值班)?(?:编辑|校对)|责编|美编|责校"
-    r"|(?:版式|视觉|美术)设计|制图|摄影|统筹|审读|审校|值班主任)"
+    r"(?:本版)?(?:(?:责任|美术|版式|版面|图片|文字|执行|视觉|值班)?(?:编辑|校对)|责编|美编|责校"
+    r"|(?:版式|视觉|美术)设计|版式|制图|摄影|统筹|审读|审校|值班主任)"
 )
 _CONTACT = r"(?:电话|传真|邮箱|电子邮箱|[Ee]-?mail)\s*[:：]\s*[\w@.\-]{3,40}"
 # a telephone number or a mail address
@@ -387,7 +387,8 @@ RUNNING_HEAD = _RunningHead()
 FURNITURE = [
     ("page_number", regex.compile(r"^[-—－\s]*[0-9０-９]{1,3}[-—－\s]*$")),
     ("edition_line", regex.compile(both_scripts(
-        rf"^第\s*{PAGE_NO}\s*版(?:[\s·:：{RULE_BARS}]+\p{{Han}}{{1,10}}|(?:{SECTION_NAMES})(?:新闻)?)?$"
+        rf"^第\s*{PAGE_NO}\s*版(?:[\s·:：{RULE_BARS}]+\p{{Han}}{{1,10}}|(?:{SECTION_NAMES})(?:新闻)?"
+        rf"|\s*[（(]\p{{Han}}{{1,10}}[）)])?$"
     ))),
     ("edition_line", regex.compile(both_scripts(
         rf"^{PAGE_NO}\s*版?[\s·:：{RULE_BARS}]*(?:{SECTION_NAMES})(?:新闻)?$"
