@@ -10,7 +10,7 @@ from bisect import bisect_right
 
 from .chardata import DATELINE
 from .filters.script import mostly_traditional
-from .model import Article, Block, Kind, Page, Repair, Section
+from .model import Article, Block, Kind, Page, Repair, Section, article_groups
 
 # the article field each heading kind fills, and Kind's members as plain names for the loop
 # over every block (an attribute of an Enum class is looked up through the metaclass's
@@ -25,20 +25,7 @@ _BYLINE, _SECTION, _MARKER = Kind.BYLINE, Kind.SECTION, Kind.MARKER
 
 
 def assemble(page: Page, repairs: list[Repair]) -> list[Article]:
-    groups: list[list[Block]] = []
-    label_to_group: dict[int, int] = {}
-    for block in page.blocks:
-        if block.article < 0:
-            if not groups or _jumps(groups[-1]):
-                groups.append([])
-            groups[-1].append(block)
-            continue
-        group = label_to_group.get(block.article)
-        if group is None or _jumps(groups[group]):
-            label_to_group[block.article] = group = len(groups)
-            groups.append([])
-        groups[group].append(block)
-
+    groups = article_groups(page.blocks)
     if not groups and repairs:
         groups.append([])  # a page whose every block was removed still reports its repairs
     articles = [_article(page.source, i, blocks) for i, blocks in enumerate(groups)]
@@ -49,12 +36,6 @@ def assemble(page: Page, repairs: list[Repair]) -> list[Article]:
         for article in articles:
             article.script = "traditional"
     return articles
-
-
-def _jumps(blocks: list[Block]) -> bool:
-    """A piece ends at the block that jumps to another page (下转第N版): an article carries one
-    continued_to, written after its last block, so what follows starts another piece."""
-    return bool(blocks) and blocks[-1].continued_to is not None
 
 
 def _article(source: str, index: int, blocks: list[Block]) -> Article:

@@ -206,6 +206,33 @@ class Page:
         return record
 
 
+def article_groups(blocks) -> list[list[Block]]:
+    """The blocks as the articles they make, in the order fix writes them: each article
+    where its first block stands, its blocks in page order, and a piece ending at the block
+    that jumps to another page (下转第N版), so what follows starts another; blocks no one
+    labelled go with the unlabelled run they stand in."""
+    groups: list[list[Block]] = []
+    label_to_group: dict[int, int] = {}
+    for block in blocks:
+        if block.article < 0:
+            if not groups or _jumps(groups[-1]):
+                groups.append([])
+            groups[-1].append(block)
+            continue
+        group = label_to_group.get(block.article)
+        if group is None or _jumps(groups[group]):
+            label_to_group[block.article] = group = len(groups)
+            groups.append([])
+        groups[group].append(block)
+    return groups
+
+
+def _jumps(blocks: list[Block]) -> bool:
+    """A piece ends at the block that jumps to another page: an article carries one
+    continued_to, written after its last block."""
+    return bool(blocks) and blocks[-1].continued_to is not None
+
+
 @dataclass
 class Section:
     heading: str | None

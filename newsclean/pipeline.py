@@ -39,12 +39,14 @@ def _kept_marker(page: Page) -> bool:
     return any(may_hold_marker(b.text) and MARKER.search(b.text) for b in page.blocks)
 
 
-def _settle_steps(page: Page, config: Config, latest: list[Repair], doubtful_order: bool):
+def _settle_steps(
+    page: Page, config: Config, latest: list[Repair], doubtful_order: bool, kept_number: bool
+):
     joined_ids = {r.blocks[0] for r in latest if r.filter == "rejoin" and r.action == "joined"}
     moved = any(r.filter == "reorder" and r.action == "moved" for r in latest)
     joined = "\n".join(b.text for b in page.blocks if b.id in joined_ids)
     steps = [name for name, gate in TEXT_GATES.items() if joined and gate(joined)]
-    if any(r.filter == "furniture" and r.action == "flagged" for r in latest) and (
+    if kept_number and (
         moved or joined_ids or any(r.filter == "dedup" and r.action == "removed" for r in latest)
     ):
         # a bare number kept for standing amid the text may stand at its end once the copies
@@ -71,7 +73,9 @@ def run_filters(page: Page, config: Config) -> tuple[Page, list[Repair]]:
     latest = repairs
     doubtful_order = any(r.filter == "reorder" and r.action == "flagged" for r in repairs)
     for _ in range(MAX_SETTLE_ROUNDS):
-        steps = _settle_steps(page, config, latest, doubtful_order)
+        # (a number kept in any round: flagged again, it is no new record)
+        kept_number = any(r.filter == "furniture" and r.action == "flagged" for r in repairs)
+        steps = _settle_steps(page, config, latest, doubtful_order, kept_number)
         if not steps:
             break
         seen = {_key(r) for r in repairs}

@@ -233,6 +233,13 @@ def test_nothing_lost_nothing_invented(text):
 @example("0。\n\n一上接第1版（下转第3版）")
 # a heading's 下转 ends the piece above before its 上接 is weighed (against the piece it opens)
 @example("0。\n\n上接第二版 0。\n\n### （上接第1版）一一（下转第3版）\n\n# 一一")
+# a paragraph of a marker and furniture (上接第二版 0) is a marker line under a heading
+@example("# 一一\n\n上接第二版 0\n\n上接第二版 0。")
+# a number kept amid the text is looked at again where a later move leaves it: at the end
+@example(
+    "### 上接第一版\n\n0:0\n\n。\n\n—。一一三一上上一不。\n\n0\n\n# 一一\n\n# 一一\n\n"
+    "# 一一三一上一下一不一与一\n\n一一三一。\n\n上接第二版 一一三一上上一不。"
+)
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

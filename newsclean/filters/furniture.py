@@ -52,7 +52,7 @@ from ..chardata import (
     both_scripts,
     may_hold_marker,
 )
-from ..model import Kind
+from ..model import Kind, article_groups
 from .normalize import normalize_text
 
 NAME = "furniture"
@@ -316,7 +316,7 @@ def _mastheads(page, kinds: list[str | None], is_text: list[bool]) -> dict[int, 
     return taken
 
 
-def _marker_line(text: str) -> bool:
+def marker_line(text: str) -> bool:
     """A 上接/下转 line, alone or with furniture after it (上接第二版 0): once continuation has
     cut the marker, nothing of it is text."""
     if MARKER_ONLY.match(text):
@@ -326,12 +326,26 @@ def _marker_line(text: str) -> bool:
 
 
 def run(page, config):
+    # where a block stands is asked of the page as fix will write it (each article's blocks
+    # together), so that a second run, reading that, finds the same top, bottom and middle
+    labelled = page.blocks and any(b.article >= 0 for b in page.blocks)
+    written = [b for group in article_groups(page.blocks) for b in group] if labelled else None
+    if written is None or written == list(page.blocks):
+        return _run(page)
+    done, repairs = _run(page.with_blocks(written))
+    if done.blocks == written:
+        return page, repairs
+    kept = {b.id for b in done.blocks}
+    return page.with_blocks([b for b in page.blocks if b.id in kept]), repairs
+
+
+def _run(page):
     blocks, repairs = [], []
     kinds = [block_kind(b.text) for b in page.blocks]
     # text blocks before each block (furniture and 上接/下转 lines aside, so a second run, which
     # finds the markers gone into their fields, counts the same)
     is_text = [
-        kind is None and not (may_hold_marker(b.text) and _marker_line(b.text))
+        kind is None and not (may_hold_marker(b.text) and marker_line(b.text))
         for b, kind in zip(page.blocks, kinds)
     ]
     for i, kind in _mastheads(page, kinds, is_text).items():

@@ -34,6 +34,7 @@ from ..config import Config
 from ..model import HEADING_KINDS, Block, Kind, Page, Repair
 from ..parse import DASH_SUBTITLE, closes_sentence, headline_like
 from .continuation import carries_continued_from
+from .furniture import marker_line
 
 NAME = "structure"
 
@@ -466,9 +467,14 @@ def label_articles(blocks: list[Block]) -> list[Block]:
         if starts or article < 0:
             article += 1
         out.append(b if b.article == article else b.with_(article=article))
-        # (or under a run of such lines: an OCR loop may print one several times)
+        # (or under a run of such lines: an OCR loop may print one several times; and a
+        # paragraph of a marker and furniture, 上接第二版 0, is such a line once the furniture
+        # is cut)
         marker_below_heading = (
-            kind == _MARKER
+            (
+                kind == _MARKER
+                or (kind == _PARAGRAPH and may_hold_marker(b.text) and marker_line(b.text))
+            )
             and prev is not None
             and (prev.kind in HEADING_KINDS or marker_below_heading)
             and continuation_verb(b) in CONTINUED_FROM_VERBS
