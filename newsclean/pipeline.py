@@ -46,15 +46,14 @@ def _settle_steps(
     moved = any(r.filter == "reorder" and r.action == "moved" for r in latest)
     joined = "\n".join(b.text for b in page.blocks if b.id in joined_ids)
     steps = [name for name, gate in TEXT_GATES.items() if joined and gate(joined)]
-    if kept_number and (
-        moved or joined_ids or any(r.filter == "dedup" and r.action == "removed" for r in latest)
-    ):
+    removed_copy = any(r.filter == "dedup" and r.action == "removed" for r in latest)
+    if kept_number and (moved or joined_ids or removed_copy):
         # a bare number kept for standing amid the text may stand at its end once the copies
         # after it are gone, the blocks around it moved or two of them joined
         steps.append("furniture")
-    if moved and "continuation" not in steps and _kept_marker(page):
+    if (moved or removed_copy) and "continuation" not in steps and _kept_marker(page):
         # a marker kept in the text for clashing with another of its article may clash no
-        # more once the move took one of them elsewhere
+        # more once a move took one of them elsewhere, or the copy that carried one is gone
         steps.append("continuation")
     if moved or (joined and dedup.may_act(page, joined_ids, config)):
         steps.append("dedup")

@@ -240,6 +240,11 @@ def test_nothing_lost_nothing_invented(text):
     "### 上接第一版\n\n0:0\n\n。\n\n—。一一三一上上一不。\n\n0\n\n# 一一\n\n# 一一\n\n"
     "# 一一三一上一下一不一与一\n\n一一三一。\n\n上接第二版 一一三一上上一不。"
 )
+# a marker kept for clashing with a copy's is looked at again once the copy is cut
+@example(
+    "000000。000000。\n\n## 一一（下转第3版）\n\n000000。000000。（下转第八版）\n\n## 一一（下转第3版）"
+)
+@example("0。\n\n上接第二版 000000。000000。\n\n一一（上接第1版）\n\n000000。000000。\n\n# 一一")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once
