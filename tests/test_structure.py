@@ -191,6 +191,20 @@ def test_a_page_that_marks_its_headlines_with_two_hashes_has_articles_not_sectio
     assert markdown(clean(once).articles) == once
 
 
+def test_levels_that_start_at_two_hashes_give_a_three_hash_line_under_a_headline_as_its_subtitle():
+    page = (
+        "# 人民日报\n\n## 冬季旅游持续升温\n\n### 哈尔滨冰雪大世界12月开园\n\n"
+        "新华社哈尔滨11月14日电（记者 李四）随着气温下降，黑龙江各地冰雪旅游进入预热期。\n\n"
+        "### 南方游客占六成\n\n携程数据显示，近一周哈尔滨冰雪旅游相关搜索量环比增长120%。\n"
+    )
+    (article,) = clean(page).articles
+    assert (article.title, article.subtitle) == ("冬季旅游持续升温", "哈尔滨冰雪大世界12月开园")
+    assert article.dateline == "新华社哈尔滨11月14日电（记者 李四）"
+    assert [s.heading for s in article.sections] == [None, "南方游客占六成"]
+    once = markdown(clean(page).articles)
+    assert markdown(clean(once).articles) == once
+
+
 # --- Markdown from VLM OCR: bold lines, deeper kickers, a jump headline under its marker ---
 
 VLM_PAGE = """**2023年5月4日 星期四 中国青年报 第5版**

@@ -135,8 +135,9 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
     top = 1
     out = list(blocks)
     # a page that marks no headline with "#" marks them with "##" (VLM OCR that starts its
-    # levels there): a "##" line that heads text is then a headline, and one right under such
-    # a headline its subtitle (fix writes "#" for them, so its output reads the same).  Not
+    # levels there): a "##" line that heads text is then a headline, and a "##" or "###" one
+    # right under such a headline its subtitle (fix writes "#" and "##" for them, so its
+    # output reads the same).  Not
     # on a page of continued pieces, whose "##" lines are their jump headlines and sections.
     no_top = not any(b.level == top for b in out) and not any(
         may_hold_marker(b.text) and MARKER.search(b.text) for b in out
@@ -170,6 +171,16 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
         if b.level == top + 2 or (b.level > top + 1 and not over_headline):
             if carries_marker and not over_headline:
                 out[i] = b.with_(kind=_JUMP_HEADLINE)
+            elif (
+                no_top
+                and b.level == top + 2
+                and prev is not None
+                and prev.kind == _HEADLINE
+                and prev.level == top + 1
+            ):
+                # (levels that start at ##: a ### right under a ## headline is its subtitle,
+                # as ## is under #)
+                out[i] = b.with_(kind=_SUBTITLE)
             continue
         # (and a stack over a 上接 line, or whose last line carries one: kickers over the
         # jump headline, the stack's last)
