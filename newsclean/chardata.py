@@ -296,9 +296,13 @@ _CONTACT_VALUE = (
     r"(?:[0-9０-９(（+][0-9０-９\-－()（） ]{4,20}[0-9０-９]|[A-Za-z0-9._\-]+@[A-Za-z0-9.\-]+)"
 )
 # several roles on one line, and the desk's telephone and mail after them
-EDITOR_CREDITS = (
-    rf"(?:{EDITOR_ROLE}\s*[:：/]\s*[\p{{Han}}·、,， ]{{1,12}}?\s*){{1,4}}(?:{_CONTACT}\s*){{0,3}}"
+# the names after a role: each of one to four characters (a minority's with a ·: 阿依古丽·买买提),
+# set apart by spaces or 、 (张三 李四, 张 三 as letter-spaced), not a run of words
+# (责任编辑：张晓光挑战与机遇同在 is a wrapped credit with a headline after it)
+EDITOR_NAMES = (
+    r"\p{Han}{1,4}(?:·\p{Han}{1,6})?(?:[ \t\u3000、,，]+\p{Han}{1,4}(?:·\p{Han}{1,6})?){0,7}"
 )
+EDITOR_CREDITS = rf"(?:{EDITOR_ROLE}\s*[:：/]\s*{EDITOR_NAMES}\s*){{1,4}}(?:{_CONTACT}\s*){{0,3}}"
 # a role printed with no colon, only a space before the names (责编 张三 美编 李四, 编辑 张三):
 # only the roles that are nothing but a role, since 统筹 or 审读 is also a verb a headline may
 # open with (统筹 城乡 发展), and only names of two or three characters, not the words of a
@@ -400,7 +404,7 @@ FURNITURE = [
     ))),
     ("running_head", RUNNING_HEAD),
     ("editor_line", regex.compile(both_scripts(
-        r"^(?:本版)?(?:(?:责任|美术|版式|图片|文字)?编辑|责编|校对|版式设计|制图|美编)\s*[:：]\s*[\p{Han}\s·、,，]{1,30}$"
+        rf"^(?:本版)?(?:(?:责任|美术|版式|图片|文字)?编辑|责编|校对|版式设计|制图|美编)\s*[:：]\s*{EDITOR_NAMES}[ \t\u3000]*$"
     ))),
     # several roles on one line, and the desk's telephone and mail after them (本版责任编辑：
     # 张三 李四 版式设计：王五 / 本版编辑：赵六 电话：010-65363000 邮箱：rmrbyw@163.com)

@@ -353,6 +353,8 @@ def test_unwrap_plain_ocr_paragraphs():
         ("責編 張三 美編 李四", "editor_line"),
         ("本版责编：张三 版式：李四", "editor_line"),
         ("版面编辑：张三", "editor_line"),
+        ("责任编辑：阿依古丽·买买提", "editor_line"),
+        ("责任编辑：张 三", "editor_line"),
         ("第3版（要闻）", "edition_line"),
         ("新闻热线：0755-83518888", "desk_contact"),
         ("报料热线 0755-83518888 邮箱：baoliao@example.com", "desk_contact"),
@@ -406,6 +408,8 @@ def test_furniture_kinds(text, kind):
         "新闻热线连着民心",
         "热线电话：12345",  # a service's number alone may be the article's own
         "要闻 速览",
+        # a credit with the headline under it run on into one line is no editors' line
+        "责任编辑：张晓光挑战与机遇同在 访农业部副部长万宝瑞",
         "扫码看病成为现实",  # headlines about scanning tell news
         "扫码支付走进菜市场",
         "扫码点餐",
