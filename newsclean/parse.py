@@ -59,6 +59,7 @@ BYLINE_MARKS = frozenset(BYLINE_MARK)
 # punctuation that a headline does not carry (it may carry quotes, dashes and spaces); tested
 # on every line of a plain page, and a plain class runs faster in stdlib re than in regex
 SENTENCE_PUNCT = re.compile(r"[，。；：？！、,;:?!]")
+CLAUSE_PUNCT = re.compile(r"[，。；：？！,;:?!]")  # the same but a list's 、
 # a headline may carry a label before a colon (李强：坚持稳中求进, 新华时评：…), commas between
 # its phrases (稳增长，促消费) or end on a question or exclamation mark (房价还会涨吗？); such
 # a line is a headline only where the page shows it plainly (see _parse_plain)
@@ -204,7 +205,8 @@ def _marked_byline(line: str) -> tuple[str, str] | None:
     if m is None:
         return None
     rest = line[m.end() :].strip()
-    if not rest or SENTENCE_PUNCT.search(without_role_labels(rest)):
+    # (a list's 、 is a byline's: □ 记者归通昌、吴绮敏, as fix writes one it found unmarked)
+    if not rest or CLAUSE_PUNCT.search(without_role_labels(rest)):
         return None
     if line[0] in LABEL_MARKS and SECTION_LABEL.match(rest):
         return None  # (a box's label: see _marked_label)

@@ -11,6 +11,7 @@ from newsclean import clean
 from newsclean.conservation import content_chars
 from newsclean.model import Kind
 from newsclean.parse import detect_style, headline_like, parse
+from newsclean.render import markdown
 
 PLAIN_PAGE = """\
 辽宁因地制宜市域社会治理各具特色
@@ -502,3 +503,13 @@ def test_paragraphs_a_line_of_many_lengths_stay_apart():
     assert (article.kicker, article.title) == ("綠能產業加速轉型", "台電擴大離岸風電採購")
     assert [p[:4] for p in article.paragraphs()] == ["【記者林", "業者指出", "經濟部也"]
     assert article.continued_to == "A7"
+
+
+def test_a_marked_byline_may_list_its_reporters_with_a_list_mark():
+    """fix writes □ before a byline it found unmarked (记者归通昌、吴绮敏): read again, the line
+    is the same byline, its 、 a list's and no sentence's."""
+    text = "# 报告会在京举行\n\n本报北京1月16日讯\n\n□ 记者归通昌、吴绮敏\n\n报道：学术报告会今天在北京举行。\n"
+    blocks = parse(text).blocks
+    assert [(b.kind, b.text) for b in blocks[2:3]] == [(Kind.BYLINE, "记者归通昌、吴绮敏")]
+    once = markdown(clean(text).articles)
+    assert markdown(clean(once).articles) == once
