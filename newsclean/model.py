@@ -157,8 +157,7 @@ class Page:
     def indents_paragraphs(self) -> bool:
         """Whether most of the page's paragraphs (60%) open with an indent, as plain OCR
         prints them: there, a paragraph set flush goes on from the one before."""
-        paragraphs = [b for b in self.blocks if b.kind == Kind.PARAGRAPH]
-        return bool(paragraphs) and sum(1 for b in paragraphs if b.markup) >= 0.6 * len(paragraphs)
+        return indents_paragraphs(self.blocks)
 
     def rewrite(self, filter: str, action: str, changes: dict) -> tuple[Page, list[Repair]]:
         """Replace block texts and record one repair per block that changed.
@@ -204,6 +203,12 @@ class Page:
             line=bisect_right(self._line_starts, offset),  # (line_of, without the call)
         )
         return record
+
+
+def indents_paragraphs(blocks) -> bool:
+    """Whether most of these paragraphs (60%) open with an indent (see Page's)."""
+    paragraphs = [b for b in blocks if b.kind == Kind.PARAGRAPH]
+    return bool(paragraphs) and sum(1 for b in paragraphs if b.markup) >= 0.6 * len(paragraphs)
 
 
 def article_groups(blocks) -> list[list[Block]]:

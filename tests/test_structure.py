@@ -124,6 +124,20 @@ def _blank_parted(paragraphs: list[str], width: int = 16) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
+@pytest.mark.parametrize("indent", [False, True])
+def test_lone_lines_a_character_apart_are_sections_on_a_page_that_does_not_indent(indent):
+    headings = ["#产业升级跑出加速度", "#科技创新注入新动能", "#民生福祉持续增进"]
+    lines = ["#全省经济运行稳中向好", BODY] + [x for h in headings for x in (h, BODY)]
+    page = (_plain if indent else _blank_parted)(lines)
+    articles = clean(page).articles
+    if indent:
+        # (a page that indents: its lone lines are headlines unless of one length)
+        assert [a.title for a in articles] == ["全省经济运行稳中向好"] + [h[1:] for h in headings]
+    else:
+        (article,) = articles
+        assert [s.heading for s in article.sections] == [None] + [h[1:] for h in headings]
+
+
 def test_an_author_line_under_a_headline_is_text_not_a_subtitle():
     page = _blank_parted(["#如此美容美发店", "#李吉", BODY, "#贺新年", BODY])
     first, second = clean(page).articles

@@ -31,7 +31,7 @@ from ..chardata import (
     may_hold_marker,
 )
 from ..config import Config
-from ..model import HEADING_KINDS, Block, Kind, Page, Repair
+from ..model import HEADING_KINDS, Block, Kind, Page, Repair, indents_paragraphs
 from ..parse import DASH_SUBTITLE, closes_sentence, headline_like
 from .continuation import carries_continued_from
 from .furniture import marker_line
@@ -221,7 +221,8 @@ SECTION_MAX_CHARS = 12
 
 def _parallel_sections(blocks: list[Block]) -> set[int]:
     """Positions of lone plain-OCR headline lines that are one article's section headings:
-    three or more of the same length (党建引领激发效能 / 科技助力释放动能 / 制度保障挖掘潜能,
+    three or more of the same length, or within a character of it on a page that does not
+    indent its paragraphs (党建引领激发效能 / 科技助力释放动能 / 制度保障挖掘潜能,
     抓住机遇确定战略 / 主动接轨融入市场 / 接受辐射全面发展), each followed by ordinary text
     rather than a byline or dateline, after an article has opened, and none right after a
     piece's closing credit (…。（邵力平）): what follows one opens the next article, and a
@@ -237,10 +238,15 @@ def _parallel_sections(blocks: list[Block]) -> set[int]:
         after_credit = prev is not None and CLOSING_CREDIT.search(prev.text) is not None
         if alone and i > 0 and body_follows and not after_credit and not _opens_article_body(nxt):
             lone.append(i)
-    families: dict[int, list[int]] = {}
-    for i in lone:
-        families.setdefault(len(blocks[i].text.replace(" ", "")), []).append(i)
-    return {i for members in families.values() if len(members) >= PARALLEL_MIN for i in members}
+    lengths = {i: len(blocks[i].text.replace(" ", "")) for i in lone}
+    # (a page that does not indent sets its section headings apart by nothing else, and
+    # gives them lengths a character apart as often as one: 产业升级跑出加速度 /
+    # 科技创新注入新动能 / 民生福祉持续增进; one that indents has headlines of a column of
+    # short pieces, several of one length, as its lone lines)
+    spread = 0 if indents_paragraphs(blocks) else 1
+    return {
+        i for i in lone if sum(abs(lengths[j] - lengths[i]) <= spread for j in lone) >= PARALLEL_MIN
+    }
 
 
 # a piece's closing credit: its author or source in brackets after its last sentence
