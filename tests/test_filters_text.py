@@ -72,6 +72,13 @@ def test_nothing_to_do_returns_same_page(module):
 # --- normalize ------------------------------------------------------------------------
 
 
+def test_normalize_records_the_invisible_characters_it_removes():
+    result = clean("# 标题\n\n冰雪旅游\u200b进入预热期。\n", only=("normalize",))
+    (repair,) = result.repairs
+    assert (repair.before, repair.after) == ("冰雪旅游\u200b进入预热期。", "冰雪旅游进入预热期。")
+    assert repair.reason.startswith("invisible: 1 invisible characters removed")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -91,6 +98,8 @@ def test_nothing_to_do_returns_same_page(module):
         ("“ 群众无小事 。”", "“群众无小事。”"),
         ("说\n,\n中", "说\n，\n中"),  # a line break is not a character
         ("时间:10:30", "时间：10:30"),
+        ("冰雪旅游\u200b进入预热期", "冰雪旅游进入预热期"),  # invisible characters go
+        ("预\u00ad热,\ufeff期", "预热，期"),
     ],
 )
 def test_normalize_converts(text, expected):

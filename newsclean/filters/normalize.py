@@ -1,8 +1,10 @@
 """Normalise character width and OCR spacing: full-width punctuation in Chinese, ASCII letters and digits.
 
-Four concerns, each one compiled ``regex`` pass that runs only when a cheap test says there is
+Five concerns, each one compiled ``regex`` pass that runs only when a cheap test says there is
 something for it:
 
+* ``invisible``: characters that print nothing (zero-width space, word joiner, a byte-order
+  mark inside the text, soft hyphen) go.
 * ``fullwidth_alnum``: full-width letters and digits become ASCII (``１２月`` -> ``12月``,
   ``ＷＴＯ`` -> ``WTO``); inside a full-width number, ``．`` and a trailing ``％`` go with the
   digits (``３．５％`` -> ``3.5%``).  Other full-width punctuation stays full-width.
@@ -102,17 +104,33 @@ _SPACE_PUNCT = regex.compile(
 )
 
 CONFIDENCE = {
+    "invisible": 0.99,
     "fullwidth_alnum": 0.98,
     "halfwidth_punctuation": 0.95,
     "letter_spacing": 0.8,
     "space_before_punctuation": 0.9,
 }
 _DETAIL = {
+    "invisible": "{} invisible characters removed (zero-width space, word joiner, BOM, soft hyphen)",
     "fullwidth_alnum": "{} full-width letters/digits made ASCII",
     "halfwidth_punctuation": "{} marks made full-width",
     "letter_spacing": "{} letter-spacing spaces removed",
     "space_before_punctuation": "{} spaces next to Chinese punctuation removed",
 }
+
+
+# --- invisible characters ------------------------------------------------------------------
+
+# characters OCR and text exports leave in that print nothing: a zero-width space, a word
+# joiner, a byte-order mark inside the text, a soft hyphen; they split words for search and
+# for the filters' own patterns.  (The zero-width joiners that build an emoji stay.)
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+
+
+def _without_invisible(text: str, counts: dict[str, int]) -> str:
+    new = _INVISIBLE.sub("", text)
+    counts["invisible"] = counts.get("invisible", 0) + len(text) - len(new)
+    return new
 
 
 # --- width ------------------------------------------------------------------------------
@@ -278,6 +296,8 @@ def normalize_text(text: str, spacing: bool = True) -> tuple[str, dict[str, int]
     'f(x) = 1,000; see http://www.a.com/b?x=1,2'
     """
     counts: dict[str, int] = {}
+    if _INVISIBLE.search(text) is not None:
+        text = _without_invisible(text, counts)
     if _ACTED_ON.search(text) is None:
         return text, counts
     new, fullwidth, halfwidth = _width(text)
@@ -307,10 +327,13 @@ def run(page, config):
         widened = joined.split(_SEP)
 
     changes = {}
+    invisible = any(map(_INVISIBLE.search, texts))
     for i, (block, text, new) in enumerate(zip(page.blocks, texts, widened)):
         counts: dict[str, int] = {}
         if new != text:
             _width_counts(text, new, counts, fullwidth, halfwidth)
+        if invisible and _INVISIBLE.search(new) is not None:
+            new = _without_invisible(new, counts)
         if " " in new and block.kind != Kind.BYLINE:
             new = _spacing(new, counts)
         if new != text:
