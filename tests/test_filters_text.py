@@ -481,34 +481,46 @@ def test_a_dashed_page_number_amid_the_text_is_removed():
     assert "- 2 -" not in [p for a in result.articles for p in a.paragraphs()]
 
 
+MASTHEADS = [
+    "明報",
+    "聯合報",
+    "大公報",
+    "新京报",
+    "南方都市报",
+    "参考消息",
+    "每日经济新闻",
+    "21世纪经济报道",
+]
+SECTION_LABELS = ["要闻", "国际新闻", "要闻·综合", "**时政**"]
+
+
 @pytest.mark.parametrize(
-    "name",
-    [
-        "明報",
-        "聯合報",
-        "大公報",
-        "新京报",
-        "南方都市报",
-        "参考消息",
-        "每日经济新闻",
-        "21世纪经济报道",
-    ],
+    ("line", "kind"),
+    [(name, "masthead") for name in MASTHEADS]
+    + [(label, "section_label") for label in SECTION_LABELS],
 )
 @pytest.mark.parametrize("style", ["markdown", "plain"])
-def test_a_masthead_atop_the_page_is_furniture(name, style):
+def test_a_masthead_or_the_pages_section_atop_the_page_is_furniture(line, kind, style):
+    """(the page's section named alone under the masthead, as well as above the headline)"""
     if style == "markdown":
-        page = f"{name}\n\n# 地铁新线开通运营\n\n本报讯 新线今天开通运营，全长九公里。\n"
+        above = "经济日报\n\n" if kind != "masthead" else ""
+        page = f"{above}{line}\n\n# 地铁新线开通运营\n\n本报讯 新线今天开通运营，全长九公里。\n"
     else:
         page = (
-            f"{name}\n地铁新线开通运营\n　　本报讯 新线今天开通运营，全长九公里，设站八座，\n"
+            f"{line.strip('*')}\n地铁新线开通运营\n　　本报讯 新线今天开通运营，全长九公里，设站八座，\n"
             "沿线居民出行更加方便。\n　　据介绍，新线采用全自动运行系统，最高时速每小时\n"
             "一百公里。\n"
         )
     result = clean(page)
     (article,) = result.articles
     assert (article.kicker, article.title) == (None, "地铁新线开通运营")
-    removed = [(r.action, r.reason, r.before) for r in result.repairs if r.filter == "furniture"]
-    assert removed == [("removed", "page_furniture: masthead", name)]
+    removed = [(r.reason, r.before) for r in result.repairs if r.filter == "furniture"]
+    masthead = (
+        [("page_furniture: masthead", "经济日报")]
+        if style == "markdown" and kind != "masthead"
+        else []
+    )
+    assert removed == masthead + [(f"page_furniture: {kind}", line.strip("*"))]
 
 
 @pytest.mark.parametrize(
@@ -537,26 +549,6 @@ def test_a_masthead_beside_other_furniture_is_furniture_midpage():
     result = clean(page, only=("furniture",))
     found = [r.before for r in result.repairs if r.filter == "furniture"]
     assert found == ["参考消息", "要闻 A2"]
-
-
-@pytest.mark.parametrize("label", ["要闻", "国际新闻", "要闻·综合", "**时政**"])
-@pytest.mark.parametrize("style", ["markdown", "plain"])
-def test_the_pages_section_named_atop_the_page_is_furniture(label, style):
-    if style == "markdown":
-        page = (
-            f"经济日报\n\n{label}\n\n# 地铁新线开通运营\n\n本报讯 新线今天开通运营，全长九公里。\n"
-        )
-    else:
-        page = (
-            f"{label.strip('*')}\n地铁新线开通运营\n　　本报讯 新线今天开通运营，全长九公里，设站八座，\n"
-            "沿线居民出行更加方便。\n　　据介绍，新线采用全自动运行系统，最高时速每小时\n"
-            "一百公里。\n"
-        )
-    result = clean(page)
-    (article,) = result.articles
-    assert (article.kicker, article.title) == (None, "地铁新线开通运营")
-    removed = [r.before for r in result.repairs if r.reason == "page_furniture: section_label"]
-    assert removed == [label.strip("*")]
 
 
 def test_a_section_name_amid_the_text_stays():
