@@ -268,7 +268,8 @@ def _reads_as_paper_name(block) -> bool:
 
 
 def _masthead_kind(block) -> str | None:
-    """ "masthead" for a paper's name, "section_label" for the page's section alone, or None."""
+    """What the block is where a masthead stands: "masthead" for a paper's name,
+    "section_label" for the page's section alone, or None."""
     if block.kind in (Kind.BYLINE, Kind.MARKER):
         return None
     if _reads_as_paper_name(block):
@@ -330,10 +331,10 @@ def run(page, config):
     # together), so that a second run, reading that, finds the same top, bottom and middle
     labelled = page.blocks and any(b.article >= 0 for b in page.blocks)
     written = [b for group in article_groups(page.blocks) for b in group] if labelled else None
-    if written is None or written == list(page.blocks):
+    if written is None or all(a is b for a, b in zip(written, page.blocks)):
         return _run(page)
     done, repairs = _run(page.with_blocks(written))
-    if done.blocks == written:
+    if len(done.blocks) == len(written):
         return page, repairs
     kept = {b.id for b in done.blocks}
     return page.with_blocks([b for b in page.blocks if b.id in kept]), repairs
