@@ -137,8 +137,8 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
     # a page that marks no headline with "#" marks them with "##" (VLM OCR that starts its
     # levels there): a "##" line that heads text is then a headline, and a "##" or "###" one
     # right under such a headline its subtitle (fix writes "#" and "##" for them, so its
-    # output reads the same).  Not
-    # on a page of continued pieces, whose "##" lines are their jump headlines and sections.
+    # output reads the same).  Not on a page of continued pieces, whose "##" lines are their
+    # jump headlines and sections.
     no_top = not any(b.level == top for b in out) and not any(
         may_hold_marker(b.text) and MARKER.search(b.text) for b in out
     )
