@@ -138,6 +138,24 @@ def test_lone_lines_a_character_apart_are_sections_on_a_page_that_does_not_inden
         assert [s.heading for s in article.sections] == [None] + [h[1:] for h in headings]
 
 
+def test_a_lone_line_numbered_as_a_part_of_the_text_above_is_its_section_heading():
+    page = _plain(
+        ["#全省经济运行稳中向好", BODY, "#（一）产业升级", BODY, "#（二）科技创新注入新动能", BODY]
+    )
+    (article,) = clean(page).articles
+    assert [s.heading for s in article.sections] == [
+        None,
+        "（一）产业升级",
+        "（二）科技创新注入新动能",
+    ]
+    # 一、二月份 is a span of months, no part's number
+    page = _plain(["#全省经济运行稳中向好", BODY, "#一、二月份经济运行平稳", BODY])
+    assert [a.title for a in clean(page).articles] == [
+        "全省经济运行稳中向好",
+        "一、二月份经济运行平稳",
+    ]
+
+
 def test_an_author_line_under_a_headline_is_text_not_a_subtitle():
     page = _blank_parted(["#如此美容美发店", "#李吉", BODY, "#贺新年", BODY])
     first, second = clean(page).articles

@@ -249,6 +249,11 @@ def _parallel_sections(blocks: list[Block]) -> set[int]:
     }
 
 
+# a part's number opening a heading: 一、 / （二） / 3. (not 一、二月份, a span of months)
+NUMBERED_PART = regex.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十]{1,3}月)"
+    r"|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、](?![0-9]))"
+)
 # a piece's closing credit: its author or source in brackets after its last sentence
 CLOSING_CREDIT = regex.compile(
     r"[。！？!?”’」』…][ \t\u3000]*[（(][^（）()\n]{1,30}[）)][ \t\u3000]*$"
@@ -292,13 +297,17 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
             # a lone short line is a headline: plain OCR gives no sign that sets a section
             # heading apart (half of all headlines run to 12 characters or fewer), and
             # calling a headline a section would merge two articles; the exceptions are a
-            # set of parallel section headings (see _parallel_sections) and a photographer's
-            # credit (see _author_line)
+            # set of parallel section headings (see _parallel_sections), one numbered as a
+            # part of the text above (一、… / （二）…) and a photographer's credit (see
+            # _author_line)
+            numbered = (
+                i > 0 and out[i - 1].kind == _PARAGRAPH and NUMBERED_PART.match(group[0].text)
+            )
             kinds = [
                 _PARAGRAPH
                 if _author_line(group[0].text, under_headline=False)
                 else _SECTION
-                if i in sections
+                if i in sections or numbered
                 else _HEADLINE
             ]
         else:
