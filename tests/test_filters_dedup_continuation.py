@@ -879,6 +879,17 @@ def test_short_note_looping_goes_from_a_run():
         assert texts(only(text, "dedup")) == [P1, note, P2, note]
 
 
+def test_a_caption_looping_with_its_credit_goes_with_it():
+    """A loop of a caption and its credit line: with the caption's copies gone the credits
+    stand side by side, a run a second reading would cut, so they go in the first."""
+    caption = "③陕北的农民在新春佳节之际向大家问一声“新年好”。"
+    credit = "（葭北剑摄）"
+    looped = page_of(P1, *[caption, credit] * 6, P2)
+    result = only(looped, "dedup")
+    assert texts(result) == [P1, caption, credit, P2]
+    assert_balanced(looped, result)
+
+
 @pytest.mark.parametrize(
     "paragraphs",
     [

@@ -610,21 +610,35 @@ def _partial_copy_starts(k: str):
 
 
 def _run_length(i: int, copy_of: dict[int, int]) -> int:
-    """Length of the run of adjacent blocks, through i, that are one paragraph and its copies."""
+    """How many blocks, through i, are one paragraph and its copies in a row, copies of other
+    paragraphs between them aside (they go: a loop of a caption and its credit line leaves
+    the credits side by side)."""
     first = copy_of[i]
-    lo = hi = i
-    while lo - 1 == first or copy_of.get(lo - 1) == first:
-        lo -= 1
-    while hi + 1 == first or copy_of.get(hi + 1) == first:
-        hi += 1
-    return hi - lo + 1
+    count = 1
+    for step in (-1, 1):
+        j = _next_of_run(i, step, copy_of)
+        while j == first or copy_of.get(j) == first:
+            count += 1
+            j = _next_of_run(j, step, copy_of)
+    return count
+
+
+def _next_of_run(i: int, step: int, copy_of: dict[int, int]) -> int:
+    """The next block from i in direction ``step`` that is no copy of another paragraph than
+    i's."""
+    first = copy_of.get(i, i)
+    j = i + step
+    while j in copy_of and copy_of[j] != first and j != first:
+        j += step
+    return j
 
 
 def _opens_run(i: int, copy_of: dict[int, int]) -> bool:
     """Whether copy i opens its run of adjacent copies, the paragraph they copy not in it
     (that paragraph comes earlier: it would stand right before the run)."""
     first = copy_of[i]
-    return i - 1 != first and copy_of.get(i - 1) != first
+    j = _next_of_run(i, -1, copy_of)
+    return j != first and copy_of.get(j) != first
 
 
 def _loop_evidence(i: int, first: int, blocks, keys, copy_of: dict[int, int]) -> bool:
