@@ -10,8 +10,9 @@ from .model import Page, Repair
 # Settling.  What fix writes must come through fix unchanged, so after the main pass the
 # filters whose evidence a join or a move changed run again, until they find nothing new:
 # a joined paragraph can complete a marker cut at the column break (（下转第|八版）), a mark
-# to make full-width, a loop, or a copy of another paragraph; it is also stronger evidence
-# of where it belongs (reorder runs again where it left a doubtful spot); a move can bring
+# to make full-width, a loop, or a copy of another paragraph; it is also a block with
+# other evidence of where it belongs, and a run of bleed with a sentence cut inside it is
+# one block shorter (reorder runs again, as it will on fix's output); a move can bring
 # a copy into the article of the paragraph it copies, and changes the wording of the
 # articles it touched, so reorder looks again; a cut copy, a move or a join may leave a bare
 # number kept amid the text at the page's end (furniture looks again) or settle a clash between two
@@ -39,9 +40,7 @@ def _kept_marker(page: Page) -> bool:
     return any(may_hold_marker(b.text) and MARKER.search(b.text) for b in page.blocks)
 
 
-def _settle_steps(
-    page: Page, config: Config, latest: list[Repair], doubtful_order: bool, kept_number: bool
-):
+def _settle_steps(page: Page, config: Config, latest: list[Repair], kept_number: bool):
     joined_ids = {r.blocks[0] for r in latest if r.filter == "rejoin" and r.action == "joined"}
     moved = any(r.filter == "reorder" and r.action == "moved" for r in latest)
     joined = "\n".join(b.text for b in page.blocks if b.id in joined_ids)
@@ -57,8 +56,9 @@ def _settle_steps(
         steps.append("continuation")
     if moved or (joined and dedup.may_act(page, joined_ids, config)):
         steps.append("dedup")
-    if moved or (joined and doubtful_order):
-        # a move changes every article's wording it touched: what reads as bleed now
+    if moved or joined:
+        # a move changes every article's wording it touched, and a join the blocks a run of
+        # bleed is made of: what reads as bleed now
         steps.append("reorder")
     return [name for name in steps if config.enabled(name)]
 
@@ -70,11 +70,10 @@ def run_filters(page: Page, config: Config) -> tuple[Page, list[Repair]]:
             page, found = run(page, config)
             repairs.extend(found)
     latest = repairs
-    doubtful_order = any(r.filter == "reorder" and r.action == "flagged" for r in repairs)
     for _ in range(MAX_SETTLE_ROUNDS):
         # (a number kept in any round: flagged again, it is no new record)
         kept_number = any(r.filter == "furniture" and r.action == "flagged" for r in repairs)
-        steps = _settle_steps(page, config, latest, doubtful_order, kept_number)
+        steps = _settle_steps(page, config, latest, kept_number)
         if not steps:
             break
         seen = {_key(r) for r in repairs}

@@ -546,3 +546,16 @@ def test_a_returned_run_is_not_put_between_a_cut_sentence_and_its_rest():
     at_end, _ = reorder_module._gap_score(p, run, rest, None, weights)
     assert p.blocks[cut].text.endswith("当他")
     assert between < at_end
+
+
+def test_a_bled_run_with_a_cut_inside_it_moves_once_the_cut_is_joined():
+    """A run of bleed (隨後… / 人居住的城堡… / 走進…) read into a sentence of its host (就是天氣時
+    | 風時雨): rejoin closes the cut inside the run, and reorder, looking again, returns the
+    two paragraphs and lets the host's sentence join, as it would on fix's own output."""
+    page = (CASES / "bled_run_with_a_split.page.txt").read_text(encoding="utf-8")
+    result = clean(page, source="split-run")
+    host = next(a for a in result.articles if a.title == "汪洋中的小木屋")
+    assert any("就是天氣時風時雨" in p for p in host.paragraphs())
+    assert not any(p.startswith(("隨後", "走進")) for p in host.paragraphs())
+    once = markdown(result.articles)
+    assert markdown(clean(once).articles) == once
