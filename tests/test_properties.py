@@ -245,6 +245,7 @@ def test_nothing_lost_nothing_invented(text):
     "000000。000000。\n\n## 一一（下转第3版）\n\n000000。000000。（下转第八版）\n\n## 一一（下转第3版）"
 )
 @example("0。\n\n上接第二版 000000。000000。\n\n一一（上接第1版）\n\n000000。000000。\n\n# 一一")
+@example("# 一一\n\n# 一一\n\n◎新京报记\n\n者 \n\n◎新京报记者 ")
 def test_fix_is_idempotent(text):
     once = fix(text)
     assert fix(once) == once

@@ -26,6 +26,7 @@ import regex
 
 from ..chardata import (
     BYLINE,
+    BYLINE_MARK,
     BYLINE_MAX_CHARS,
     CONTINUED_FROM_VERBS,
     DATELINE,
@@ -311,7 +312,8 @@ def ends_cut_off(block: Block) -> bool:
 def _makes_byline(left: Block, right: Block) -> bool:
     """Whether the two pieces make a byline (新京报记 | 者): a line that a second reading
     takes for the byline it is, not for a paragraph, so no join of paragraphs."""
-    joined = _join_text(left.text, right.text)
+    # (a mark before it, ◎新京报记 | 者, is the byline's: the parser reads it off)
+    joined = _join_text(left.text, right.text).lstrip(BYLINE_MARK).lstrip()
     return len(joined) <= BYLINE_MAX_CHARS and BYLINE.match(joined) is not None
 
 
