@@ -140,6 +140,20 @@ def _block(bid: int, kind: Kind, text: str, start: int, end: int, markup: str = 
     )
 
 
+def _set_off_marker(line: str) -> tuple[str, str] | None:
+    """(markup, marker) of a continuation marker set in italics or as a quotation
+    (*上接第一版*, > 上接第一版), as some VLM OCR sets the small print a bold line carries."""
+    if line[0] == ">":
+        if line[1:2] in (">", "＞"):
+            return None  # (an arrow: >>>下转第3版 is the marker's own)
+        markup, inner = ">", line[1:].strip()
+    elif len(line) > 2 and line[-1] == line[0] and line[1] != line[0]:
+        markup, inner = line[0], line[1:-1].strip()
+    else:
+        return None
+    return (markup, inner) if inner and MARKER_ONLY.match(inner) else None
+
+
 def _single_line_block(bid: int, start: int, end: int, line: str) -> Block | None:
     """A heading or byline line, which stands as a block of its own; None for body text."""
     stripped = line.strip()
@@ -166,6 +180,9 @@ def _single_line_block(bid: int, start: int, end: int, line: str) -> Block | Non
         if not SENTENCE_PUNCT.search(inner) or _labelled_heading(inner):
             return _block(bid, Kind.SECTION, inner, start, end, markup=markup, level=2)
         return None
+    if stripped[:1] in "*_>" and (marker := _set_off_marker(stripped)):
+        # (read as a bold line is: structure makes it the marker line it is)
+        return _block(bid, Kind.SECTION, marker[1], start, end, markup=marker[0], level=2)
     if byline := _marked_byline(stripped):
         markup, rest = byline
         return _block(bid, Kind.BYLINE, rest, start, end, markup=markup)

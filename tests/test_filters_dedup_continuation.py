@@ -183,6 +183,26 @@ def test_marker_block_of_its_own(marker, field, value):
     assert_balanced(text, result)
 
 
+@pytest.mark.parametrize(
+    ("line", "field", "value"),
+    [
+        ("*上接第一版*", "continued_from", 1),
+        ("> 上接第一版", "continued_from", 1),
+        ("_（下转第2版）_", "continued_to", 2),
+    ],
+)
+def test_marker_line_in_italics_or_quoted(line, field, value):
+    """Some VLM OCR sets a marker's small print in italics or as a quotation."""
+    text = f"# 标题\n\n第一段正文，讲的是一件事。\n\n{line}\n\n第二段正文，讲的是另一件事。\n"
+    result = clean(text)
+    assert [getattr(a, field) for a in result.articles] == (
+        [None, value] if field == "continued_from" else [value, None]
+    )
+    paragraphs = [p for a in result.articles for p in a.paragraphs()]
+    assert paragraphs == ["第一段正文，讲的是一件事。", "第二段正文，讲的是另一件事。"]
+    assert_balanced(text, result)
+
+
 @pytest.mark.parametrize("heading", ["#", "##", "###"])
 def test_marker_heading_is_removed(heading):
     text = f"## 地毯式清查 穿透式整改\n\n{heading} 上接第一版\n\n截至2020年底，上海市剩余19块宅地未能处置。\n"
