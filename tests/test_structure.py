@@ -138,6 +138,18 @@ def test_lone_lines_a_character_apart_are_sections_on_a_page_that_does_not_inden
         assert [s.heading for s in article.sections] == [None] + [h[1:] for h in headings]
 
 
+def test_a_line_of_what_the_headlines_speaker_said_is_its_subtitle():
+    page = _plain(
+        ["#李岚清看望老教授考察教师住房和市场", "#指出中国知识分子勤奋敬业爱国精神是民族骄傲", BODY]
+    )
+    (article,) = clean(page).articles
+    assert (article.kicker, article.title, article.subtitle) == (
+        None,
+        "李岚清看望老教授考察教师住房和市场",
+        "指出中国知识分子勤奋敬业爱国精神是民族骄傲",
+    )
+
+
 def test_a_lone_line_numbered_as_a_part_of_the_text_above_is_its_section_heading():
     page = _plain(
         ["#全省经济运行稳中向好", BODY, "#（一）产业升级", BODY, "#（二）科技创新注入新动能", BODY]

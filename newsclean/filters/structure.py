@@ -322,10 +322,18 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
                 len(group),
             )
             stack = group[:cut]
-            dashed = next((k for k in range(1, len(stack)) if DASH_LED.match(stack[k].text)), 0)
+            dashed = next(
+                (
+                    k
+                    for k in range(1, len(stack))
+                    if DASH_LED.match(stack[k].text) or SAYS_OPENER.match(stack[k].text)
+                ),
+                0,
+            )
             if dashed:
-                # a dash opens the subtitle (——记全国模范教师张秀兰), printed right under its
-                # headline: the lines over that are the headline and its kickers
+                # a dash opens the subtitle (——记全国模范教师张秀兰), and so does what the
+                # headline's speaker said (李岚清看望老教授 / 指出知识分子…是民族骄傲), printed
+                # right under its headline: the lines over that are the headline and kickers
                 main = dashed - 1
             else:
                 main = max(range(len(stack)), key=lambda k: (len(stack[k].text.lstrip("—-")), -k))
@@ -344,6 +352,12 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
 
 
 DASH_LED = regex.compile(r"^[ \t]*(?:—{1,2}|－{1,2}|-{2}|─{1,2})")
+# a line that opens with what the headline's speaker did in words: a subtitle under it
+SAYS_OPENER = regex.compile(
+    both_scripts(
+        r"^(?:指出|强调|要求|表示|希望|认为|提出|号召|呼吁|勉励|寄语|宣布|重申|坦言|透露|承诺)"
+    )
+)
 
 
 def _dash_subtitles(blocks: list[Block]) -> list[Block]:
