@@ -248,6 +248,10 @@ def without_role_labels(text: str) -> str:
     return _ROLE_LABELS.sub("", text) if "：" in text or ":" in text else text
 
 
+# a piece's closing credit or sign-off: a bracketed note after its last sentence, or alone on
+# its line (…。（邵力平）, （完）, （新华社北京1月1日电）)
+CLOSING_CREDIT = regex.compile(r"(?:^|[。！？!?”’」』…])\s*[（(][^（）()]{1,40}[）)]\s*$")
+
 BYLINE_MAX_CHARS = 40  # a byline line is short
 _SENTENCE_MARKS = re.compile(r"[，。；？！,;?!]")
 

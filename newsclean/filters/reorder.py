@@ -98,6 +98,7 @@ from ..affinity import Affinity, page_bigrams, shared_terms
 from ..chardata import (
     BYLINE,
     CHINESE_NUMERALS,
+    CLOSING_CREDIT,
     DATELINE,
     MARKER,
     both_scripts,
@@ -209,8 +210,6 @@ PLACE_SEAM = 6.0
 PLACE_CUT = 3.0
 PLACE_ENDS = 8.0
 PLACE_ORDINAL = 4.0
-# a bracketed note after the last sentence signs an article off: （完） （新华社北京1月1日电）
-SIGN_OFF = regex.compile(both_scripts(r"(?:^|[。！？!?”’」』])\s*[（(][^（）()]{1,40}[）)]\s*$"))
 # an enumerated paragraph's number, after any dash or bullet: 一是 / 第二个10年 / （三） /
 # ———第一个10年 / 2、 / 首先 … 其次
 ORDINAL = regex.compile(
@@ -1049,10 +1048,10 @@ def _gap_score(
         cues.append("it opens with a dateline")
     if before is None and after is not None and DATELINE.match(p.blocks[after].text):
         score -= PLACE_ENDS
-    if after is None and SIGN_OFF.search(p.blocks[last].text):
+    if after is None and CLOSING_CREDIT.search(p.blocks[last].text):
         score += PLACE_ENDS
         cues.append("it signs the article off")
-    if after is None and before is not None and SIGN_OFF.search(p.blocks[before].text):
+    if after is None and before is not None and CLOSING_CREDIT.search(p.blocks[before].text):
         score -= PLACE_ENDS
     ordinal = _ordinal(opening)
     if ordinal and before is not None and (prior := _ordinal(p.blocks[before].text)):

@@ -20,6 +20,7 @@ import regex
 
 from ..chardata import (
     BYLINE,
+    CLOSING_CREDIT,
     CONTINUED_FROM_VERBS,
     DATELINE,
     MARKER,
@@ -253,10 +254,6 @@ def _parallel_sections(blocks: list[Block]) -> set[int]:
 NUMBERED_PART = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十]{1,3}月)"
     r"|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、](?![0-9]))"
-)
-# a piece's closing credit: its author or source in brackets after its last sentence
-CLOSING_CREDIT = regex.compile(
-    r"[。！？!?”’」』…][ \t\u3000]*[（(][^（）()\n]{1,30}[）)][ \t\u3000]*$"
 )
 
 
