@@ -187,21 +187,23 @@ _NAMES_NOT_WORDS = r"(?!\p{Han}{5})"
 # paper's or site's: 光明日报北京11月14日电 / 经济日报讯 / 中国日报网11月14日电 (a paper's name
 # goes straight on to 讯/电 or to a place and date; a site's needs the date, 互联网电商 is none;
 # some papers bracket it: 【本报讯】, 【明报专讯】; 中央社记者王小华台北5日电 gives the day alone).
-# Other papers' forms too: Taiwan's 【记者林志明／台北报导】, a site's 央视网消息（新闻联播）：,
+# Other papers' forms too: Taiwan's 【记者林志明／台北报导】 (〔…〕, or unbracketed: 记者林志明／
+# 台北即时报导) and （中央社记者王小华台北5日电） before the text (alone on its line, a bracketed
+# dateline closes the text: …的趋势。/ （本报加拉加斯1月19日电）), a site's 央视网消息（新闻联播）：,
 # 本报综合报道, and an app's reporter and names set apart before the text (潮新闻客户端记者 张三
 # 今年以来…); 据报道 and 记者从…获悉 name no paper, and 南都记者在现场看到 no names.
 _DAY = r"(?:[0-9０-９一二三四五六七八九十]{1,2}月)?[0-9０-９一二三四五六七八九十]{1,3}日"
 _NAMES = r"\p{Han}{2,4}(?:[\s、]+\p{Han}{2,4}(?=\s))*(?=\s)"
 DATELINE = regex.compile(
     both_scripts(
-        r"^(?:【?(?:据)?(?:"
+        r"^(?:(?:【|[（(](?=[^）)]+[）)]\s*\S))?(?:据)?(?:"
         rf"(?:本报|新华社|中新社|中央社|人民网|中新网|央视网|新华网)(?:\p{{Han}}{{0,12}}?)(?:{_DAY})?"
         rf"|\p{{Han}}{{1,8}}?(?:日报|晚报|晨报|时报|商报|通讯社)(?:\p{{Han}}{{0,8}}?{_DAY})?"
         rf"|\p{{Han}}{{1,6}}?(?:网|电视台|广播电台)\p{{Han}}{{0,8}}?{_DAY}"
         rf"|(?:\p{{Han}}{{1,4}}?报|{PAPER_SHORT_NAMES})(?=专?讯)"  # 新京报讯, 明报专讯, 南都讯
-        r")(?:专)?[讯电]】?(?:\s*[（(][^）)]{1,20}[）)])?"
+        r")(?:专)?[讯电][】〕］）)]?(?:\s*[（(][^）)]{1,20}[）)])?"
         r"(?:\s*(?:记者|通讯员|特约记者)[\p{Han}\s、]{2,30}?(?=\s))?"
-        rf"|【(?:{OUTLET})?记者[\p{{Han}}、，,\s]{{2,20}}?[/／]\p{{Han}}{{1,8}}?报[导道]】"
+        rf"|(?:[【〔［]|[（(](?=[^）)]+[）)]\s*\S))?(?:{OUTLET})?记者[\p{{Han}}、，,\s]{{2,20}}?[/／]\p{{Han}}{{1,8}}?报[导道][】〕］）)]?"
         rf"|(?:央视网|{OUTLET})消息(?:[（(][^）)]{{1,20}}[）)])?(?:[：:]|(?=\s))"
         rf"|(?:本报|{OUTLET})综合(?:报道|消息)(?=[\s（(：:])"
         rf"|{OUTLET}{_REPORTER}\s*{_NAMES}"

@@ -596,6 +596,7 @@ def _parse_plain(text: str) -> list[Block]:
     uses_indent = sum(1 for ind, b in zip(indents, bodies) if ind and b) >= 2
     short_of_column = width * 0.8  # a line shorter than this ends well short of the column
     near_column = width * 0.9
+    far_short_of_column = width * 0.65
     closes = [b[-1:] in SENTENCE_CLOSERS or _ascii_quote_closes(b) for b in bodies]
     # a page that does not indent parts its paragraphs with blank lines: there a line that
     # ends a sentence and fills the column is wrapped text like any other (a paragraph ends
@@ -680,7 +681,22 @@ def _parse_plain(text: str) -> list[Block]:
             # a page that does not indent: a line well short of the column has ended its
             # paragraph, so what follows opens another (text under a one-line headline)
             return True
+        under_heading = i == 0 or not bodies[i - 1] or candidate[i - 1]
+        if uses_indent and (
+            _is_dateline(body)
+            or (under_heading and width >= 8 and len(bodies[i]) <= far_short_of_column)
+        ):
+            # on a page that does, text whose indent the OCR lost: a dateline opens its
+            # article's text, and under a headline no wrapped line stops this far short of
+            # the column (the first line of a paragraph's tail cut off at a column break may
+            # stop a little short: 人居住的城堡以德國的傳奇建築“新天鵝石; amid the text, a
+            # line may be cut short: …有何不好？/ 西方哲学家卡西尔曾 / 说过，…)
+            return True
         return candidate[i + 1] and not fills and not runs_on
+
+    def dateline_next(i: int) -> bool:
+        # (text under a headline opens with its dateline, whose indent the OCR may lose)
+        return i + 1 < len(bodies) and _is_dateline(bodies[i + 1])
 
     def byline_next(i: int) -> bool:
         return i + 1 < len(bodies) and standalone[i + 1] and _is_byline(bodies[i + 1])
@@ -722,7 +738,7 @@ def _parse_plain(text: str) -> list[Block]:
             headline = True
         else:
             own_line = headline = False
-        if not own_line and uses_indent and not indent and indented_next[i]:
+        if not own_line and uses_indent and not indent and (indented_next[i] or dateline_next(i)):
             own_line = headline = punctuated_headline(i)
         if own_line:
             flush()

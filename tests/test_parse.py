@@ -486,6 +486,49 @@ def test_headline_lines_over_a_paragraph_a_line_with_no_blank_lines():
     assert [len(a.paragraphs()) for a in articles] == [2, 2]
 
 
+@pytest.mark.parametrize(
+    "headlines",
+    [
+        ["国务院常务会议部署", "推动大规模设备更新"],  # a line well short of the column
+        ["交通运输部：春运平稳有序"],  # a label's colon, over a dateline
+    ],
+)
+def test_headlines_over_text_whose_indent_the_ocr_lost(headlines):
+    """On a page that indents its paragraphs, the first paragraph under a headline may come
+    flush (OCR drops the indent): a dateline opens it, and under a headline no wrapped line
+    stops far short of the column, so the headlines stay lines of their own."""
+    text = "\n".join(
+        [
+            *headlines,
+            "本报北京3月4日电 国务院总理",
+            "主持召开国务院常务会议，研究",
+            "推动大规模设备更新和消费品以",
+            "旧换新。会议指出，这是推动高",
+            "质量发展的重要举措。",
+            "　　会议强调，要坚持市场为主、",
+            "政府引导，鼓励先进、淘汰落后。",
+            "　　会议还研究了其他事项。",
+        ]
+    )
+    blocks = parse(text + "\n").blocks
+    assert [b.text for b in blocks[: len(headlines)]] == headlines
+    assert blocks[len(headlines)].text.startswith("本报北京3月4日电")
+    assert len(blocks) == len(headlines) + 3
+
+
+def test_a_short_line_amid_indented_text_stays_in_its_paragraph():
+    """A line cut short amid a paragraph (…有何不好？/ 西方哲学家卡西尔曾 / 说过，…) is no
+    headline over text that lost its indent: it stands under no headline."""
+    text = (
+        "　　将文化引入商业营销，也许\n并不会立竿见影，但是给消费者\n留下注重文化的印象有何不好？\n"
+        "西方哲学家卡西尔曾\n说过，人的真正本质只是在创造\n文化的活动中把人塑造成“文化\n的人”。\n"
+        "　　商家提高自己的文化品位。\n"
+    )
+    blocks = parse(text).blocks
+    assert len(blocks) == 2
+    assert "卡西尔曾说过" in blocks[0].text.replace("\n", "")
+
+
 def test_paragraphs_a_line_of_many_lengths_stay_apart():
     """A paragraph a line, no blank line, and lines of every length: the longest lines end
     sentences, as wrapped text's lines seldom do, so each is a paragraph of its own (the

@@ -653,6 +653,12 @@ def test_a_square_before_a_reporter_or_names_stays_a_byline(line, byline, style)
             "【中央社記者王小華台北5日電】",
         ),
         ("中央社记者王小华台北5日电 行政院今天通过明年度总预算案。", "中央社记者王小华台北5日电"),
+        ("〔記者林志明／台北報導〕行政院今天通過明年度總預算案。", "〔記者林志明／台北報導〕"),
+        ("記者林志明／台北即時報導 行政院今天通過明年度總預算案。", "記者林志明／台北即時報導"),
+        (
+            "（中央社記者王小華台北5日電）行政院今天通過明年度總預算案。",
+            "（中央社記者王小華台北5日電）",
+        ),
         ("南都讯 记者 陈伟 12月28日，深圳地铁16号线二期正式开通运营。", "南都讯 记者 陈伟"),
         ("本报综合报道 近日，多地出台措施促进消费。", "本报综合报道"),
         ("央视网消息（新闻联播）：今年以来，我国外贸进出口保持增长。", "央视网消息（新闻联播）："),
@@ -663,6 +669,8 @@ def test_a_square_before_a_reporter_or_names_stays_a_byline(line, byline, style)
         ("记者从上海海关获悉，一季度全市进出口同比增长。", None),
         ("南都记者在现场看到，不少市民排队购票体验新线。", None),
         ("澎湃新闻记者注意到，多地近日出台措施促进消费。", None),
+        # alone on its line, a bracketed one closes its article's text
+        ("（本报加拉加斯1月19日电）", None),
     ],
 )
 def test_datelines_as_other_papers_print_them(text, dateline, style):
