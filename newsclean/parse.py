@@ -628,10 +628,10 @@ def _parse_plain(text: str) -> list[Block]:
     ]
 
     def punctuated_headline(i: int) -> bool:
-        """On a page that indents its paragraphs, a short flush line with a label's colon,
-        commas or a question mark, after a paragraph's last line and over an indented one
-        (asked only of a flush line over an indented one on such a page that is not already
-        one of its own)."""
+        """A short flush line with a label's colon, commas or a question mark, after a
+        paragraph's last line and over an indented one on a page that indents its paragraphs,
+        or over a dateline on any page (asked only of such a line that is not already one of
+        its own)."""
         body = bodies[i]
         return (
             bool(PUNCTUATED_HEADLINE.match(body))
@@ -738,7 +738,7 @@ def _parse_plain(text: str) -> list[Block]:
             headline = True
         else:
             own_line = headline = False
-        if not own_line and uses_indent and not indent and (indented_next[i] or dateline_next(i)):
+        if not own_line and not indent and ((uses_indent and indented_next[i]) or dateline_next(i)):
             own_line = headline = punctuated_headline(i)
         if own_line:
             flush()

@@ -516,6 +516,20 @@ def test_headlines_over_text_whose_indent_the_ocr_lost(headlines):
     assert len(blocks) == len(headlines) + 3
 
 
+def test_a_headline_with_a_colon_over_a_dateline_on_a_page_that_does_not_indent():
+    text = (
+        "据介绍，全国铁路累计发送旅客4.8亿\n人次，同比增长百分之五。\n"
+        "交通运输部：春运平稳有序\n"
+        "本报北京3月4日电 记者从交通运\n输部获悉，今年春运总体平稳有\n序，旅客出行需求旺盛。\n"
+    )
+    blocks = parse(text).blocks
+    assert [(b.kind, b.text[:5]) for b in blocks] == [
+        (Kind.PARAGRAPH, "据介绍，全"),
+        (Kind.HEADLINE, "交通运输部"),
+        (Kind.PARAGRAPH, "本报北京3"),
+    ]
+
+
 def test_a_short_line_amid_indented_text_stays_in_its_paragraph():
     """A line cut short amid a paragraph (…有何不好？/ 西方哲学家卡西尔曾 / 说过，…) is no
     headline over text that lost its indent: it stands under no headline."""

@@ -425,6 +425,43 @@ def test_bold_lines_take_their_role_from_where_they_stand():
     )
 
 
+@pytest.mark.parametrize("mark", ["**{}**", "## {}"])
+@pytest.mark.parametrize(
+    ("stack", "kicker", "title", "subtitle"),
+    [
+        (
+            ["国务院常务会议部署", "推动大规模设备更新和消费品以旧换新"],
+            "国务院常务会议部署",
+            "推动大规模设备更新和消费品以旧换新",
+            None,
+        ),
+        (
+            ["全市平安建设成效明显", "市域社会治理创新之路"],
+            None,
+            "全市平安建设成效明显",
+            "市域社会治理创新之路",
+        ),
+        (
+            ["山村教师的三十年", "——记全国模范教师张秀兰"],
+            None,
+            "山村教师的三十年",
+            "——记全国模范教师张秀兰",
+        ),
+    ],
+)
+def test_a_stack_of_lines_of_one_level_has_its_longest_line_for_headline(
+    mark, stack, kicker, title, subtitle
+):
+    """A page that marks no headline with #: in a stack of bold (or ##) lines the headline is
+    the longest line, as on a plain page, not whichever comes first; a dash opens a
+    subtitle."""
+    page = "\n\n".join(
+        [mark.format(line) for line in stack] + ["本报北京3月4日讯 会议指出，这是重要举措。"]
+    )
+    (article,) = _fixed_twice(page + "\n")
+    assert (article.kicker, article.title, article.subtitle) == (kicker, title, subtitle)
+
+
 # --- a subtitle opening with a dash (——记…, ——访…, ——来自…的报道) under its headline ---
 
 TEACHER_TEXT = [

@@ -213,6 +213,30 @@ def _classify_markdown_headings(blocks: list[Block]) -> list[Block]:
         else:
             kind = _SECTION
         out[i] = b.with_(kind=kind)
+    return _unranked_stacks(out, top) if no_top else out
+
+
+def _unranked_stacks(blocks: list[Block], top: int) -> list[Block]:
+    """On a page that marks no headline with "#", a stack of lines of one level (all bold,
+    or all ##) over an article's text: which is the headline is told as on a plain page, not
+    by which comes first."""
+    out = list(blocks)
+    i = 0
+    while i < len(out):
+        j = i
+        while (
+            j < len(out)
+            and out[j].level == top + 1
+            and out[j].kind in (_HEADLINE, _SUBTITLE)
+            and (j == i) == (out[j].kind == _HEADLINE)
+        ):
+            j += 1
+        if j - i >= 2:
+            main = _stack_main([b.text for b in out[i:j]])
+            for k in range(i, j):
+                kind = _KICKER if k - i < main else _HEADLINE if k - i == main else _SUBTITLE
+                out[k] = out[k].with_(kind=kind)
+        i = max(j, i + 1)
     return out
 
 
@@ -319,23 +343,7 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
                 len(group),
             )
             stack = group[:cut]
-            dashed = next(
-                (
-                    k
-                    for k in range(1, len(stack))
-                    if DASH_LED.match(stack[k].text) or SAYS_OPENER.match(stack[k].text)
-                ),
-                0,
-            )
-            if dashed:
-                # a dash opens the subtitle (——记全国模范教师张秀兰), and so does what the
-                # headline's speaker said (李岚清看望老教授 / 指出知识分子…是民族骄傲), printed
-                # right under its headline: the lines over that are the headline and kickers
-                main = dashed - 1
-            else:
-                main = max(range(len(stack)), key=lambda k: (len(stack[k].text.lstrip("—-")), -k))
-                if DASH_LED.match(stack[main].text):
-                    main = 0
+            main = _stack_main([b.text for b in stack])
             kinds = [
                 _KICKER if k < main else _HEADLINE if k == main else _SUBTITLE
                 for k in range(len(stack))
@@ -346,6 +354,24 @@ def _classify_plain_headings(blocks: list[Block]) -> list[Block]:
             out[i + k] = group[k].with_(kind=kind)
         i = j
     return out
+
+
+def _stack_main(texts: list[str]) -> int:
+    """Which line of a headline stack that no markup ranks is the headline: the lines over it
+    are its kickers, the ones under it its subtitles."""
+    dashed = next(
+        (k for k in range(1, len(texts)) if DASH_LED.match(texts[k]) or SAYS_OPENER.match(texts[k])),
+        0,
+    )
+    if dashed:
+        # a dash opens the subtitle (——记全国模范教师张秀兰), and so does what the headline's
+        # speaker said (李岚清看望老教授 / 指出知识分子…是民族骄傲), printed right under its
+        # headline: the lines over that are the headline and kickers
+        return dashed - 1
+    # else the longest line, as the headline is the stack's main line (自然资源部通报29宗农村
+    # 乱占耕地建房案 / 采取“长牙齿”的硬措施 织密耕地保护防护网)
+    main = max(range(len(texts)), key=lambda k: (len(texts[k].lstrip("—-")), -k))
+    return 0 if DASH_LED.match(texts[main]) else main
 
 
 DASH_LED = regex.compile(r"^[ \t]*(?:—{1,2}|－{1,2}|-{2}|─{1,2})")
