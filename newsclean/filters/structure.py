@@ -360,7 +360,11 @@ def _stack_main(texts: list[str]) -> int:
     """Which line of a headline stack that no markup ranks is the headline: the lines over it
     are its kickers, the ones under it its subtitles."""
     dashed = next(
-        (k for k in range(1, len(texts)) if DASH_LED.match(texts[k]) or SAYS_OPENER.match(texts[k])),
+        (
+            k
+            for k in range(1, len(texts))
+            if DASH_LED.match(texts[k]) or SAYS_OPENER.match(texts[k])
+        ),
         0,
     )
     if dashed:
